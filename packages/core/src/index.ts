@@ -1,0 +1,27 @@
+export { type FailureContext, toTransportError } from './errors/to-transport-error.js';
+export {
+  redactUrl,
+  TRANSPORT_ERROR_CODES,
+  TransportError,
+  type TransportErrorCode,
+  type TransportErrorOptions,
+} from './errors/transport-error.js';
+export { errorBrand, WireaiError, type WireaiErrorOptions } from './errors/wireai-error.js';
+export {
+  BodyTooLargeError,
+  type CollectOptions,
+  type Collector,
+  IncompleteBodyError,
+} from './ltn12/collect.js';
+export type { Filter } from './ltn12/filter.js';
+export { ConsumerStoppedError, type SinkIterable, sinkToAsyncIterable } from './ltn12/sink-iterable.js';
+export { sinks } from './ltn12/sinks.js';
+export { concatBytes, sources } from './ltn12/sources.js';
+export {
+  createSseDecoder,
+  type SseDecoder,
+  type SseDecoderHandlers,
+  type SseEvent,
+} from './sse/sse-decoder.js';
+export type { SseSinkOptions } from './sse/sse-sink.js';
+export type { Sink, Source, Transport, TransportRequest, TransportResponse } from './transport/contract.js';

@@ -1,0 +1,51 @@
+import type { Sink } from '../transport/contract.js';
+import { createSseDecoder, type SseDecoderHandlers, type SseEvent } from './sse-decoder.js';
+
+export interface SseSinkOptions {
+  onRetry?: SseDecoderHandlers['onRetry'];
+  onComment?: SseDecoderHandlers['onComment'];
+  /** Called at the end of the body; `discarded` is true when the stream stopped inside an event. */
+  onEnd?(result: { discarded: boolean }): void | Promise<void>;
+}
+
+/**
+ * A sink that decodes an event stream and calls `onEvent` for each event as its bytes arrive. When
+ * `onEvent` returns a promise, the following events (and so the transport) wait for it: backpressure
+ * reaches the socket. Synchronous consumers pay for no promise at all.
+ */
+export function sseSink(
+  onEvent: (event: SseEvent) => void | Promise<void>,
+  options: SseSinkOptions = {},
+): Sink<Uint8Array> {
+  let waiting: PromiseLike<unknown> | undefined;
+  let queued: SseEvent[] = [];
+  const decoder = createSseDecoder({
+    onEvent(event) {
+      if (waiting) {
+        queued.push(event);
+        return;
+      }
+      const result = onEvent(event);
+      if (result && typeof (result as PromiseLike<void>).then === 'function') waiting = result;
+    },
+    ...(options.onRetry ? { onRetry: options.onRetry } : {}),
+    ...(options.onComment ? { onComment: options.onComment } : {}),
+  });
+
+  const drain = async (end: { discarded: boolean } | undefined): Promise<void> => {
+    await waiting;
+    waiting = undefined;
+    const events = queued;
+    queued = [];
+    for (const event of events) await onEvent(event);
+    if (end) await options.onEnd?.(end);
+  };
+
+  return (chunk) => {
+    let end: { discarded: boolean } | undefined;
+    if (chunk === null) end = decoder.end();
+    else decoder.push(chunk);
+    if (waiting) return drain(end);
+    return end ? options.onEnd?.(end) : undefined;
+  };
+}
