@@ -25,3 +25,5 @@ export {
 } from './sse/sse-decoder.js';
 export type { SseSinkOptions } from './sse/sse-sink.js';
 export type { Sink, Source, Transport, TransportRequest, TransportResponse } from './transport/contract.js';
+export { CallerFailure, deliverResponse } from './transport/deliver-response.js';
+export { formatStatusLine, rawHeaderPairs, toHeaderRecord } from './transport/header-record.js';

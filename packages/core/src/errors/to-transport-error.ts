@@ -91,6 +91,7 @@ function classify(error: unknown): TransportErrorCode {
     }
     if (name === 'AbortError') return 'ABORTED';
     if (name === 'TimeoutError') return 'TIMEOUT';
+    if (name === 'HTTPParserError') return 'PROTOCOL'; // undici's parser errors may carry no code
     queue.push(cause);
     if (Array.isArray(errors)) queue.push(...errors);
   }

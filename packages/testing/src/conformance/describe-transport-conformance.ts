@@ -1,0 +1,562 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { type Sink, sinks, type Transport, TransportError, type TransportRequest } from '@wireai/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ConformanceServer, type EchoReply, startConformanceServer } from './conformance-server.js';
+import { activeHandles, waitForHandlesAtMost } from './handles.js';
+import { closedPort, startRawServer } from './raw-server.js';
+
+/** A request as the checks write it: headers optional, URL optional where a helper supplies one. */
+type Request = Omit<TransportRequest, 'url' | 'headers'> & { url?: string; headers?: Record<string, string> };
+
+/** Creates the transport under test; called once for the suite. */
+export type TransportFactory = () => Transport | Promise<Transport>;
+
+export interface ConformanceOptions {
+  /**
+   * Called after the last check (before the resource check), for transports that own a pool the test
+   * created and wants to close. Transports must not need it: idle sockets may not keep a process alive.
+   */
+  close?: (transport: Transport) => void | Promise<void>;
+}
+
+const MiB = 1024 * 1024;
+const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+
+async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected the request to reject, but it resolved');
+}
+
+function expectTransportError(error: unknown, code: TransportError['code']): void {
+  expect(TransportError.isInstance(error), `expected a TransportError, got ${String(error)}`).toBe(true);
+  expect((error as TransportError).code).toBe(code);
+}
+
+/** Resolves when the socket that carried `req` closes; rejects after `ms`. */
+function socketClosed(req: IncomingMessage, ms: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (req.socket.destroyed) return resolve();
+    const timer = setTimeout(
+      () => reject(new Error(`the server's socket was still open after ${ms} ms`)),
+      ms,
+    );
+    req.socket.once('close', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+/** Writes `total` bytes in 64 KiB chunks, waiting for 'drain' whenever the socket pushes back. */
+async function writeThrottled(res: ServerResponse, total: number, onDone: () => void): Promise<void> {
+  const chunk = Buffer.alloc(64 * 1024, 120);
+  for (let sent = 0; sent < total; sent += chunk.length) {
+    if (!res.write(chunk)) await new Promise((resolve) => res.once('drain', resolve));
+  }
+  onDone();
+  res.end();
+}
+
+/**
+ * The transport contract v1, executable. Starts its own servers on 127.0.0.1 (port 0) and checks every
+ * rule of DESIGN.md section 2 against `createTransport()`. Call it at the top level of a test file:
+ *
+ * ```ts
+ * import { describeTransportConformance } from '@wireai/testing/conformance';
+ * describeTransportConformance('my-transport', () => createMyTransport());
+ * ```
+ */
+export function describeTransportConformance(
+  name: string,
+  createTransport: TransportFactory,
+  options: ConformanceOptions = {},
+): void {
+  describe(`transport conformance: ${name}`, () => {
+    let server: ConformanceServer;
+    let otherOrigin: ConformanceServer;
+    let transport: Transport;
+    let handlesBefore: Map<string, number>;
+    let closed = false;
+
+    const closeAll = async () => {
+      if (closed) return;
+      closed = true;
+      await options.close?.(transport);
+      await Promise.all([server?.close(), otherOrigin?.close()]);
+    };
+
+    beforeAll(async () => {
+      handlesBefore = activeHandles();
+      [server, otherOrigin] = await Promise.all([startConformanceServer(), startConformanceServer()]);
+      transport = await createTransport();
+    });
+    afterAll(closeAll);
+
+    const send = (request: Request & { url: string }) => transport.request({ headers: {}, ...request });
+
+    async function echo(request: Request) {
+      const body = sinks.collect();
+      const head = await send({ url: server.url('/echo'), ...request, sink: body.sink });
+      expect(head.status).toBe(200);
+      return body.json<EchoReply>();
+    }
+
+    it('has a name', () => {
+      expect(typeof transport.name).toBe('string');
+      expect(transport.name.length).toBeGreaterThan(0);
+    });
+
+    describe('methods and headers', () => {
+      it.each(['GET', 'DELETE'])('sends %s without a body', async (method) => {
+        const reply = await echo({ method });
+        expect(reply.method).toBe(method);
+        expect(reply.bodyLength).toBe(0);
+      });
+
+      it.each(['POST', 'PUT', 'PATCH', 'DELETE'])('sends %s with a body', async (method) => {
+        const reply = await echo({ method, source: `payload of ${method}` });
+        expect(reply.method).toBe(method);
+        expect(reply.body).toBe(`payload of ${method}`);
+      });
+
+      it('answers HEAD with the headers and an empty body', async () => {
+        const chunks: Array<Uint8Array | null> = [];
+        const head = await send({
+          url: server.url('/echo'),
+          method: 'HEAD',
+          sink: (chunk) => void chunks.push(chunk),
+        });
+        expect(head.status).toBe(200);
+        expect(Number(head.headers['content-length'])).toBeGreaterThan(0);
+        expect(chunks).toEqual([null]);
+      });
+
+      it('sends request headers as given', async () => {
+        const reply = await echo({
+          method: 'POST',
+          headers: {
+            Authorization: 'Bearer sk-test',
+            'Content-Type': 'application/json',
+            'X-Custom': 'Value With  Spaces',
+            'openai-beta': 'assistants=v2',
+          },
+          source: '{}',
+        });
+        expect(reply.headers.authorization).toBe('Bearer sk-test');
+        expect(reply.headers['content-type']).toBe('application/json');
+        expect(reply.headers['x-custom']).toBe('Value With  Spaces');
+        expect(reply.headers['openai-beta']).toBe('assistants=v2');
+      });
+
+      it('honours a content-length header given by the caller', async () => {
+        const reply = await echo({ method: 'POST', headers: { 'content-length': '5' }, source: 'hello' });
+        expect(reply.headers['content-length']).toBe('5');
+        expect(reply.body).toBe('hello');
+      });
+
+      it('lower-cases response header names and joins repeated headers with ", "', async () => {
+        const head = await send({ url: server.url('/headers'), method: 'GET' });
+        expect(Object.keys(head.headers).filter((key) => key !== key.toLowerCase())).toEqual([]);
+        expect(head.headers['x-mixed-case']).toBe('Value');
+        expect(head.headers['x-repeated']).toBe('first, second');
+        expect(head.headers['set-cookie']).toBe('a=1, b=2');
+        expect(head.statusLine).toMatch(/^HTTP\/1\.[01] 200 OK$/);
+      });
+    });
+
+    describe('request bodies (sources)', () => {
+      it('sends a string as UTF-8', async () => {
+        const value = 'héllo wörld 😀';
+        const reply = await echo({ method: 'POST', source: value });
+        expect(reply.body).toBe(value);
+        expect(reply.bodyLength).toBe(Buffer.byteLength(value));
+      });
+
+      it('sends bytes unchanged', async () => {
+        const bytes = randomBytes(200_000);
+        const reply = await echo({ method: 'POST', source: new Uint8Array(bytes) });
+        expect(reply.bodyLength).toBe(bytes.length);
+        expect(reply.bodySha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+      });
+
+      it('sends an async iterable chunk by chunk', async () => {
+        async function* parts() {
+          for (const part of ['one,', 'two,', 'three']) {
+            await sleep(1);
+            yield new TextEncoder().encode(part);
+          }
+        }
+        const reply = await echo({ method: 'POST', source: parts() });
+        expect(reply.body).toBe('one,two,three');
+      });
+
+      it('uploads 64 MiB from an async iterable intact', { timeout: 60_000 }, async () => {
+        const hash = createHash('sha256');
+        async function* upload() {
+          for (let i = 0; i < 1024; i++) {
+            const chunk = new Uint8Array(64 * 1024).fill(i % 251);
+            chunk[0] = i & 0xff;
+            hash.update(chunk);
+            yield chunk;
+          }
+        }
+        const reply = await echo({ method: 'POST', source: upload() });
+        expect(reply.bodyLength).toBe(64 * MiB);
+        expect(reply.bodySha256).toBe(hash.digest('hex'));
+      });
+    });
+
+    describe('response bodies (sinks)', () => {
+      it('delivers each chunk while the server is still sending', async () => {
+        const seen: string[] = [];
+        const waiters: Array<(value: void) => void> = [];
+        let gaveUp = false;
+        const path = server.route(async (req, res) => {
+          req.resume();
+          res.writeHead(200, { 'content-type': 'text/plain' });
+          for (const part of ['first', 'second', 'third']) {
+            res.write(part);
+            // Wait until the sink has this chunk before sending the next; give up after 2 s.
+            let timer: NodeJS.Timeout | undefined;
+            await new Promise<void>((resolve) => {
+              waiters.push(resolve);
+              timer = setTimeout(() => {
+                gaveUp = true;
+                resolve();
+              }, 2_000);
+            });
+            clearTimeout(timer);
+          }
+          res.end();
+        });
+        await send({
+          url: server.url(path),
+          method: 'GET',
+          sink: (chunk) => {
+            if (chunk === null) return;
+            seen.push(text(chunk));
+            waiters.shift()?.();
+          },
+        });
+        expect(gaveUp).toBe(false);
+        expect(seen).toEqual(['first', 'second', 'third']);
+      });
+
+      it('applies backpressure: a slow sink throttles the server and keeps memory bounded on 64 MiB', {
+        timeout: 60_000,
+      }, async () => {
+        const total = 64 * MiB;
+        let received = 0;
+        let receivedWhenServerDone = -1;
+        const path = server.route(async (req, res) => {
+          req.resume();
+          res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': total });
+          await writeThrottled(res, total, () => {
+            receivedWhenServerDone = received;
+          });
+        });
+        const rssBefore = process.memoryUsage.rss();
+        let rssPeak = rssBefore;
+        let debt = 0;
+        // About 1 ms per 64 KiB: far slower than loopback, so an unthrottled transport would buffer.
+        const slowSink: Sink = async (chunk) => {
+          if (chunk === null) return;
+          received += chunk.byteLength;
+          debt += chunk.byteLength;
+          rssPeak = Math.max(rssPeak, process.memoryUsage.rss());
+          if (debt >= 64 * 1024) {
+            debt = 0;
+            await sleep(1);
+          } else await Promise.resolve();
+        };
+        await send({ url: server.url(path), method: 'GET', sink: slowSink });
+        expect(received).toBe(total);
+        // When the server wrote its last byte, at most 32 MiB can have been between it and the sink.
+        expect(receivedWhenServerDone).toBeGreaterThan(total - 32 * MiB);
+        expect(rssPeak - rssBefore).toBeLessThan(32 * MiB);
+      });
+
+      it.each([
+        [404, 'no such thing'],
+        [429, 'slow down'],
+        [500, 'server exploded'],
+        [503, 'overloaded'],
+      ])('resolves status %i with its body', async (status, message) => {
+        const body = sinks.collect();
+        const query = `?code=${status}&body=${encodeURIComponent(message)}`;
+        const head = await send({
+          url: server.url(`/status${query}`),
+          method: 'POST',
+          source: '{}',
+          sink: body.sink,
+        });
+        expect(head.status).toBe(status);
+        expect(body.text()).toBe(message);
+      });
+
+      it('delivers only the end for a 204', async () => {
+        const chunks: Array<Uint8Array | null> = [];
+        const head = await send({
+          url: server.url('/status?code=204'),
+          method: 'DELETE',
+          sink: (c) => void chunks.push(c),
+        });
+        expect(head.status).toBe(204);
+        expect(chunks).toEqual([null]);
+      });
+
+      it.each(['gzip', 'deflate', 'br'])('decodes a %s body before the sink', async (encoding) => {
+        const body = sinks.collect();
+        const head = await send({
+          url: server.url(`/encoded?encoding=${encoding}`),
+          method: 'GET',
+          sink: body.sink,
+        });
+        expect(head.status).toBe(200);
+        expect(body.text()).toBe('decoded body '.repeat(1000));
+      });
+
+      it('reads and drops the body when no sink is given', async () => {
+        const head = await send({ url: server.url('/encoded?encoding=gzip'), method: 'GET' });
+        expect(head.status).toBe(200);
+      });
+
+      it('calls onHeaders once, before the first chunk, with the head request() resolves', async () => {
+        const log: string[] = [];
+        let seenHead: unknown;
+        const head = await send({
+          url: server.url('/echo'),
+          method: 'POST',
+          source: 'x'.repeat(100_000),
+          onHeaders: (value) => {
+            seenHead = value;
+            log.push('headers');
+          },
+          sink: (chunk) => void log.push(chunk === null ? 'end' : 'chunk'),
+        });
+        expect(log[0]).toBe('headers');
+        expect(log.filter((entry) => entry === 'headers')).toHaveLength(1);
+        expect(log.at(-1)).toBe('end');
+        expect(log).toContain('chunk');
+        expect(seenHead).toEqual(head);
+      });
+
+      it('rejects with the error onHeaders throws', async () => {
+        const failure = new Error('refused by onHeaders');
+        const error = await rejectionOf(
+          send({
+            url: server.url('/echo'),
+            method: 'GET',
+            onHeaders: () => {
+              throw failure;
+            },
+          }),
+        );
+        expect(error).toBe(failure);
+      });
+
+      it.each(['throws', 'rejects'])(
+        'aborts the request when the sink %s, rejecting with its error',
+        async (how) => {
+          let request: IncomingMessage | undefined;
+          const path = server.route(async (req, res) => {
+            request = req;
+            req.resume();
+            res.writeHead(200, { 'content-type': 'text/plain' });
+            for (let i = 0; i < 200 && !res.destroyed; i++) {
+              res.write('chunk of a long body\n');
+              await sleep(10);
+            }
+            res.end();
+          });
+          const failure = new Error(`sink ${how}`);
+          const sink: Sink =
+            how === 'throws'
+              ? () => {
+                  throw failure;
+                }
+              : async () => {
+                  throw failure;
+                };
+          const started = Date.now();
+          const error = await rejectionOf(send({ url: server.url(path), method: 'GET', sink }));
+          expect(error).toBe(failure);
+          expect(Date.now() - started).toBeLessThan(1_000);
+          await socketClosed(request as IncomingMessage, 1_000);
+        },
+      );
+    });
+
+    describe('cancellation', () => {
+      it('rejects with ABORTED when the signal fired before the request, sending nothing', async () => {
+        const before = server.requestCount;
+        const error = await rejectionOf(
+          send({ url: server.url('/echo'), method: 'GET', signal: AbortSignal.abort() }),
+        );
+        expectTransportError(error, 'ABORTED');
+        await sleep(20);
+        expect(server.requestCount).toBe(before);
+      });
+
+      it('rejects with ABORTED promptly when aborted while waiting for headers', async () => {
+        let request: IncomingMessage | undefined;
+        const path = server.route((req) => {
+          request = req;
+          req.resume(); // never answers
+        });
+        const controller = new AbortController();
+        setTimeout(() => controller.abort(), 100);
+        const started = Date.now();
+        const error = await rejectionOf(
+          send({ url: server.url(path), method: 'GET', signal: controller.signal }),
+        );
+        expectTransportError(error, 'ABORTED');
+        expect(Date.now() - started).toBeLessThan(1_000);
+        await socketClosed(request as IncomingMessage, 1_000);
+      });
+
+      it('rejects with ABORTED promptly when aborted mid-body', async () => {
+        const controller = new AbortController();
+        let chunks = 0;
+        const started = Date.now();
+        const error = await rejectionOf(
+          send({
+            url: server.url('/hang-body'),
+            method: 'GET',
+            signal: controller.signal,
+            sink: (chunk) => {
+              if (chunk === null) return;
+              chunks++;
+              setTimeout(() => controller.abort(), 20);
+            },
+          }),
+        );
+        expectTransportError(error, 'ABORTED');
+        expect(chunks).toBeGreaterThan(0);
+        expect(Date.now() - started).toBeLessThan(1_000);
+      });
+    });
+
+    describe('failures', () => {
+      it('rejects with CONNECTION_REFUSED when nothing listens', async () => {
+        const port = await closedPort();
+        const error = await rejectionOf(send({ url: `http://127.0.0.1:${port}/v1/models`, method: 'GET' }));
+        expectTransportError(error, 'CONNECTION_REFUSED');
+      });
+
+      it('rejects with CONNECTION_RESET when the server resets before the headers', async () => {
+        const error = await rejectionOf(send({ url: server.url('/reset-before-headers'), method: 'GET' }));
+        expectTransportError(error, 'CONNECTION_RESET');
+      });
+
+      it('rejects with CONNECTION_RESET when the server resets mid-body, after delivering what came', async () => {
+        let received = 0;
+        const error = await rejectionOf(
+          send({
+            url: server.url('/reset-mid-body'),
+            method: 'GET',
+            sink: (chunk) => {
+              received += chunk?.byteLength ?? 0;
+            },
+          }),
+        );
+        expectTransportError(error, 'CONNECTION_RESET');
+        expect(received).toBeGreaterThan(0);
+      });
+
+      it('rejects with PROTOCOL on a malformed status line', async () => {
+        const raw = await startRawServer((socket) => {
+          socket.once('data', () => socket.end('HTTP/1.1 abc nonsense\r\n\r\n'));
+        });
+        try {
+          const error = await rejectionOf(send({ url: raw.url('/v1/models'), method: 'GET' }));
+          expectTransportError(error, 'PROTOCOL');
+        } finally {
+          await raw.close();
+        }
+      });
+
+      it('never puts a query string or an Authorization value in the error message', async () => {
+        const port = await closedPort();
+        const error = await rejectionOf(
+          send({
+            url: `http://127.0.0.1:${port}/v1/models?key=secret-query-key`,
+            method: 'GET',
+            headers: { authorization: 'Bearer secret-header-key' },
+          }),
+        );
+        expect(String((error as Error).message)).not.toContain('secret');
+      });
+    });
+
+    describe('redirects', () => {
+      it('does not follow a redirect by default', async () => {
+        const body = sinks.collect();
+        const head = await send({ url: server.url('/redirect?to=/echo'), method: 'GET', sink: body.sink });
+        expect(head.status).toBe(302);
+        expect(head.headers.location).toBe('/echo');
+        expect(body.text()).toBe('redirecting');
+      });
+
+      it('follows a redirect with redirect: true, keeping Authorization on the same origin', async () => {
+        const reply = await echo({
+          url: server.url('/redirect?to=/echo'),
+          method: 'GET',
+          redirect: true,
+          headers: { authorization: 'Bearer sk-same-origin' },
+        });
+        expect(reply.path).toBe('/echo');
+        expect(reply.headers.authorization).toBe('Bearer sk-same-origin');
+      });
+
+      it('drops Authorization on a redirect to another origin', async () => {
+        const target = encodeURIComponent(otherOrigin.url('/echo'));
+        const body = sinks.collect();
+        const head = await send({
+          url: server.url(`/redirect?to=${target}`),
+          method: 'GET',
+          redirect: true,
+          headers: { authorization: 'Bearer sk-must-not-leak', 'x-other': 'kept' },
+          sink: body.sink,
+        });
+        expect(head.status).toBe(200);
+        const reply = body.json<EchoReply>();
+        expect(reply.headers.authorization).toBeUndefined();
+        expect(reply.headers['x-other']).toBe('kept');
+      });
+    });
+
+    describe('concurrency and connections', () => {
+      it('completes 64 requests in parallel, each with its own body', async () => {
+        const results = await Promise.all(
+          Array.from({ length: 64 }, async (_, id) => {
+            const body = sinks.collect();
+            const head = await send({ url: server.url(`/id?id=${id}`), method: 'GET', sink: body.sink });
+            return `${head.status} ${body.text()}`;
+          }),
+        );
+        expect(results).toEqual(Array.from({ length: 64 }, (_, id) => `200 id=${id}`));
+      });
+
+      it('reuses connections (keep-alive) for sequential requests', async () => {
+        await send({ url: server.url('/id?id=warm'), method: 'GET' });
+        const before = server.connectionCount;
+        for (let i = 0; i < 10; i++) await send({ url: server.url(`/id?id=${i}`), method: 'GET' });
+        expect(server.connectionCount - before).toBeLessThanOrEqual(1);
+      });
+    });
+
+    describe('resources', () => {
+      // Pooled idle sockets may stay open, but must not keep the process alive (unref'd), and no timer may.
+      it('leaves no socket or timer keeping the process alive after its requests settled', async () => {
+        await waitForHandlesAtMost(handlesBefore, 2_000);
+      });
+    });
+  });
+}

@@ -1,0 +1,118 @@
+import { STATUS_CODES } from 'node:http';
+import { Readable } from 'node:stream';
+import {
+  CallerFailure,
+  deliverResponse,
+  formatStatusLine,
+  type Source,
+  type Transport,
+  type TransportRequest,
+  type TransportResponse,
+  toHeaderRecord,
+  toTransportError,
+} from '@wireai/core';
+import { Agent, type Dispatcher, interceptors, ProxyAgent, request as undiciRequest } from 'undici';
+import { decodeBody } from './decode-body.js';
+
+export interface UndiciTransportOptions {
+  /** Your own dispatcher (Agent, Pool, ProxyAgent…); `proxy`, `connections` and `keepAliveTimeout` are then ignored. */
+  dispatcher?: Dispatcher;
+  /** An HTTP(S) proxy URL, or undici `ProxyAgent` options. */
+  proxy?: string | ProxyAgent.Options;
+  /** Most connections per origin (default: unlimited). */
+  connections?: number;
+  /** How long an idle connection stays in the pool, in ms (undici's default: 4 s). */
+  keepAliveTimeout?: number;
+  /** Most redirects followed when a request asks for `redirect: true` (default 20). */
+  maxRedirections?: number;
+}
+
+export interface UndiciTransport extends Transport {
+  /** The dispatcher requests go through. */
+  readonly dispatcher: Dispatcher;
+  /** Closes the pool this transport created (a dispatcher you passed in stays yours to close). */
+  close(): Promise<void>;
+}
+
+// The contract leaves time limits to the caller's signal: a reasoning model may think for minutes.
+const noLibraryTimeouts = { headersTimeout: 0, bodyTimeout: 0 } as const;
+
+/** A transport on `undici.request` with a pooled dispatcher of its own (or yours). */
+export function createUndiciTransport(options: UndiciTransportOptions = {}): UndiciTransport {
+  const owned = options.dispatcher === undefined;
+  const dispatcher = options.dispatcher ?? createDispatcher(options);
+  const following = dispatcher.compose(
+    interceptors.redirect({ maxRedirections: options.maxRedirections ?? 20 }),
+  );
+
+  return {
+    name: 'undici',
+    dispatcher,
+    request: (request) => send(request, request.redirect ? following : dispatcher),
+    async close() {
+      if (owned) await dispatcher.close();
+    },
+  };
+}
+
+function createDispatcher(options: UndiciTransportOptions): Dispatcher {
+  if (options.proxy !== undefined) {
+    const proxy = typeof options.proxy === 'string' ? { uri: options.proxy } : options.proxy;
+    return new ProxyAgent({ ...noLibraryTimeouts, ...proxy });
+  }
+  return new Agent({
+    ...noLibraryTimeouts,
+    ...(options.connections === undefined ? {} : { connections: options.connections }),
+    ...(options.keepAliveTimeout === undefined ? {} : { keepAliveTimeout: options.keepAliveTimeout }),
+  });
+}
+
+async function send(request: TransportRequest, dispatcher: Dispatcher): Promise<TransportResponse> {
+  const { url, method, signal } = request;
+  const context = { method, url, signal };
+  if (signal?.aborted) throw toTransportError(signal.reason, context);
+
+  let response: Dispatcher.ResponseData;
+  try {
+    response = await undiciRequest(url, {
+      method: method as Dispatcher.HttpMethod,
+      headers: request.headers,
+      body: toBody(request.source),
+      signal: signal ?? null,
+      dispatcher,
+      ...noLibraryTimeouts,
+    });
+  } catch (error) {
+    throw toTransportError(error, context);
+  }
+
+  // Destroying the body below emits 'error' once nothing reads it any more; the reader saw the real one.
+  response.body.on('error', ignore);
+  const { statusCode: status } = response;
+  const headers = toHeaderRecord(response.headers);
+  const head: TransportResponse = {
+    status,
+    headers,
+    statusLine: formatStatusLine(status, STATUS_CODES[status]),
+  };
+  const bodiless = method.toUpperCase() === 'HEAD' || status === 204 || status === 304;
+  const body = decodeBody(response.body, headers['content-encoding'], bodiless);
+  try {
+    await deliverResponse(head, body, request);
+  } catch (error) {
+    body.destroy();
+    response.body.destroy();
+    if (error instanceof CallerFailure) throw error.error;
+    throw toTransportError(error, context);
+  }
+  return head;
+}
+
+function ignore(): void {}
+
+// Strings and bytes go as they are (undici sets content-length); an async iterable streams, chunked.
+function toBody(source: Source | undefined): string | Uint8Array | Readable | null {
+  if (source === undefined) return null;
+  if (typeof source === 'string' || source instanceof Uint8Array) return source;
+  return Readable.from(source, { objectMode: false });
+}
