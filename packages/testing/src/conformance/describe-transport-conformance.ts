@@ -13,14 +13,6 @@ type Request = Omit<TransportRequest, 'url' | 'headers'> & { url?: string; heade
 /** Creates the transport under test; called once for the suite. */
 export type TransportFactory = () => Transport | Promise<Transport>;
 
-export interface ConformanceOptions {
-  /**
-   * Called after the last check (before the resource check), for transports that own a pool the test
-   * created and wants to close. Transports must not need it: idle sockets may not keep a process alive.
-   */
-  close?: (transport: Transport) => void | Promise<void>;
-}
-
 const MiB = 1024 * 1024;
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 
@@ -72,31 +64,21 @@ async function writeThrottled(res: ServerResponse, total: number, onDone: () => 
  * describeTransportConformance('my-transport', () => createMyTransport());
  * ```
  */
-export function describeTransportConformance(
-  name: string,
-  createTransport: TransportFactory,
-  options: ConformanceOptions = {},
-): void {
+export function describeTransportConformance(name: string, createTransport: TransportFactory): void {
   describe(`transport conformance: ${name}`, () => {
     let server: ConformanceServer;
     let otherOrigin: ConformanceServer;
     let transport: Transport;
     let handlesBefore: Map<string, number>;
-    let closed = false;
-
-    const closeAll = async () => {
-      if (closed) return;
-      closed = true;
-      await options.close?.(transport);
-      await Promise.all([server?.close(), otherOrigin?.close()]);
-    };
 
     beforeAll(async () => {
       handlesBefore = activeHandles();
       [server, otherOrigin] = await Promise.all([startConformanceServer(), startConformanceServer()]);
       transport = await createTransport();
     });
-    afterAll(closeAll);
+    afterAll(async () => {
+      await Promise.all([server?.close(), otherOrigin?.close()]);
+    });
 
     const send = (request: Request & { url: string }) => transport.request({ headers: {}, ...request });
 
@@ -215,7 +197,7 @@ export function describeTransportConformance(
     describe('response bodies (sinks)', () => {
       it('delivers each chunk while the server is still sending', async () => {
         const seen: string[] = [];
-        const waiters: Array<(value: void) => void> = [];
+        const waiters: Array<() => void> = [];
         let gaveUp = false;
         const path = server.route(async (req, res) => {
           req.resume();

@@ -1,0 +1,141 @@
+import type { ClientRequest, IncomingMessage } from 'node:http';
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
+import { Readable } from 'node:stream';
+import {
+  CallerFailure,
+  deliverResponse,
+  formatStatusLine,
+  rawHeaderPairs,
+  type Source,
+  type Transport,
+  type TransportRequest,
+  type TransportResponse,
+  toHeaderRecord,
+  toTransportError,
+} from '@wireai/core';
+import axios, { type AxiosInstance, type AxiosProxyConfig, type AxiosResponse } from 'axios';
+
+export interface AxiosTransportOptions {
+  /** The axios instance to send with (default: a new one); its interceptors and defaults apply. */
+  axios?: AxiosInstance;
+  /** An HTTP proxy: a URL such as `http://user:pass@proxy:8080`, or axios' proxy object. Default: none. */
+  proxy?: string | AxiosProxyConfig;
+  /** Agents for the pool; default: keep-alive agents owned by this transport (`close()` destroys them). */
+  httpAgent?: HttpAgent;
+  httpsAgent?: HttpsAgent;
+  /** Most redirects followed when a request asks for `redirect: true` (default 20). */
+  maxRedirects?: number;
+}
+
+export interface AxiosTransport extends Transport {
+  readonly axios: AxiosInstance;
+  /** Destroys the keep-alive agents this transport created (agents you passed in stay yours). */
+  close(): Promise<void>;
+}
+
+/** A transport on axios with the Node http adapter and streamed responses. */
+export function createAxiosTransport(options: AxiosTransportOptions = {}): AxiosTransport {
+  const instance = options.axios ?? axios.create();
+  const ownAgents: Array<HttpAgent | HttpsAgent> = [];
+  const httpAgent =
+    options.httpAgent ?? instance.defaults.httpAgent ?? own(new HttpAgent({ keepAlive: true }));
+  const httpsAgent =
+    options.httpsAgent ?? instance.defaults.httpsAgent ?? own(new HttpsAgent({ keepAlive: true }));
+  const proxy = options.proxy === undefined ? false : toProxyConfig(options.proxy);
+  const maxRedirects = options.maxRedirects ?? 20;
+
+  function own<T extends HttpAgent | HttpsAgent>(agent: T): T {
+    ownAgents.push(agent);
+    return agent;
+  }
+
+  async function request(request: TransportRequest): Promise<TransportResponse> {
+    const { url, method, signal } = request;
+    const context = { method, url, signal };
+    if (signal?.aborted) throw toTransportError(signal.reason, context);
+
+    let response: AxiosResponse<Readable>;
+    try {
+      response = await instance.request<Readable>({
+        url,
+        method,
+        headers: { ...request.headers },
+        data: toData(request.source),
+        responseType: 'stream',
+        adapter: 'http',
+        decompress: true,
+        validateStatus: () => true, // every status resolves at this layer
+        maxRedirects: request.redirect ? maxRedirects : 0,
+        timeout: 0, // time limits are the caller's signal
+        maxBodyLength: Number.POSITIVE_INFINITY,
+        maxContentLength: Number.POSITIVE_INFINITY,
+        proxy,
+        httpAgent,
+        httpsAgent,
+        transformRequest: [(data) => data],
+        transformResponse: [(data) => data],
+        ...(signal ? { signal } : {}),
+      });
+    } catch (error) {
+      throw toTransportError(error, context);
+    }
+
+    const body = response.data;
+    // axios' `request` is the last ClientRequest; its `res` is the IncomingMessage with the raw header lines.
+    const message = (response.request as { res?: IncomingMessage } | undefined)?.res;
+    // axios drops content-encoding once it decoded; the raw lines keep the headers as the server sent them.
+    const headers = message
+      ? toHeaderRecord(rawHeaderPairs(message.rawHeaders))
+      : toHeaderRecord(Object.entries(response.headers));
+    const head: TransportResponse = {
+      status: response.status,
+      headers,
+      statusLine: formatStatusLine(
+        response.status,
+        message?.statusMessage ?? response.statusText,
+        message?.httpVersion,
+      ),
+    };
+    try {
+      await deliverResponse(head, body, request);
+      // axios may end the stream quietly when its request is aborted mid-body.
+      if (signal?.aborted) throw signal.reason;
+    } catch (error) {
+      // A response abandoned before its end never returns its socket to the pool: close the socket too.
+      body.destroy();
+      (response.request as ClientRequest | undefined)?.destroy();
+      if (error instanceof CallerFailure) throw error.error;
+      throw toTransportError(error, context);
+    }
+    return head;
+  }
+
+  return {
+    name: 'axios',
+    axios: instance,
+    request,
+    async close() {
+      for (const agent of ownAgents) agent.destroy();
+    },
+  };
+}
+
+function toData(source: Source | undefined): string | Buffer | Readable | undefined {
+  if (source === undefined || typeof source === 'string') return source;
+  if (source instanceof Uint8Array) return Buffer.from(source.buffer, source.byteOffset, source.byteLength);
+  return Readable.from(source, { objectMode: false });
+}
+
+function toProxyConfig(proxy: string | AxiosProxyConfig): AxiosProxyConfig {
+  if (typeof proxy !== 'string') return proxy;
+  const url = new URL(proxy);
+  return {
+    protocol: url.protocol.replace(/:$/, ''),
+    host: url.hostname,
+    port: Number(url.port || (url.protocol === 'https:' ? 443 : 80)),
+    ...(url.username
+      ? { auth: { username: decodeURIComponent(url.username), password: decodeURIComponent(url.password) } }
+      : {}),
+  };
+}

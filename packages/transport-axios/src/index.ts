@@ -1,0 +1,1 @@
+export { type AxiosTransport, type AxiosTransportOptions, createAxiosTransport } from './axios-transport.js';

@@ -1,0 +1,51 @@
+import { type Source, sources } from '@wireai/core';
+
+/** A response body as chunks; leaving early cancels the WHATWG reader (or destroys the Node stream). */
+export async function* readBody(
+  body: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>,
+): AsyncGenerator<Uint8Array, void, undefined> {
+  if (!('getReader' in body)) {
+    yield* body;
+    return;
+  }
+  // A reader, not `for await` on the stream: not every runtime makes ReadableStream async-iterable.
+  const reader = body.getReader();
+  let done = false;
+  try {
+    for (;;) {
+      const next = await reader.read();
+      if (next.done) {
+        done = true;
+        return;
+      }
+      yield next.value;
+    }
+  } finally {
+    if (!done) await reader.cancel().catch(() => undefined);
+    reader.releaseLock();
+  }
+}
+
+/**
+ * The request body as fetch takes it. Strings and bytes go as they are; an async iterable becomes a
+ * pull-driven ReadableStream (the next chunk is read only when fetch wants it), or is read whole first
+ * when the fetch cannot stream request bodies (node-fetch).
+ */
+export async function toRequestBody(
+  source: Source | undefined,
+  streaming: boolean,
+): Promise<string | Uint8Array | ReadableStream<Uint8Array> | undefined> {
+  if (source === undefined || typeof source === 'string' || source instanceof Uint8Array) return source;
+  if (!streaming) return sources.readAll(source);
+  const chunks = sources.toAsyncIterable(source);
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await chunks.next();
+      if (next.done) controller.close();
+      else controller.enqueue(next.value);
+    },
+    async cancel() {
+      await chunks.return();
+    },
+  });
+}
