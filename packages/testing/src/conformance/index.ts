@@ -1,5 +1,7 @@
-export { type ConformanceServer, type EchoReply, startConformanceServer } from './conformance-server.js';
+export type { EchoReply } from './conformance-routes.js';
+export { type ConformanceServer, startConformanceServer } from './conformance-server.js';
 export {
+  type ConformanceOptions,
   describeTransportConformance,
   type TransportFactory,
 } from './describe-transport-conformance.js';

@@ -1,0 +1,4 @@
+export { resetConnection } from './mock/faults.js';
+export type { MockBody, MockHandler, MockRequest, MockResponseInit } from './mock/mock-handler.js';
+export { createMockTransport, type MockTransport, type RecordedRequest } from './mock/mock-transport.js';
+export { type HandlerServer, type ServeOptions, serveHandler } from './mock/serve-handler.js';
