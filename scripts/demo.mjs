@@ -9,5 +9,5 @@ const steps = [
 console.log('wireai demo: the CLI is not built yet. When it is, this command will:');
 for (const [i, step] of steps.entries()) console.log(`  ${i + 1}. ${step}`);
 console.log(
-  'Today: `pnpm test` runs @wireai/core and the conformance suite against the undici, axios and fetch transports.',
+  'Today: `pnpm test` runs @wireai/core, the mock OpenAI server and the conformance suite against every transport.',
 );

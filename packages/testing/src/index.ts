@@ -1,4 +1,7 @@
+export * from './cassette/index.js';
 export { resetConnection } from './mock/faults.js';
 export type { MockBody, MockHandler, MockRequest, MockResponseInit } from './mock/mock-handler.js';
 export { createMockTransport, type MockTransport, type RecordedRequest } from './mock/mock-transport.js';
 export { type HandlerServer, type ServeOptions, serveHandler } from './mock/serve-handler.js';
+export * from './openai/index.js';
+export { REDACTED, redactHeaders, redactUrlSecrets } from './redact.js';

@@ -1,7 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type Sink, sinks, type Transport, TransportError, type TransportRequest } from '@wireai/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordTransport } from '../cassette/record-transport.js';
+import { replayTransport } from '../cassette/replay-transport.js';
 import type { MockHandler } from '../mock/mock-handler.js';
 import { type HandlerServer, serveHandler } from '../mock/serve-handler.js';
 import { clientGone, createConformanceRoutes, type EchoReply } from './conformance-routes.js';
@@ -563,6 +568,61 @@ export function describeTransportConformance(
           for (let i = 0; i < 10; i++) await send({ url: url(`/id?id=${i}`), method: 'GET' });
           expect(origins.connectionCount() - before).toBeLessThanOrEqual(1);
         });
+    });
+
+    describe('record and replay', () => {
+      it('replays what it recorded through this transport exactly: heads, chunks and failures', async () => {
+        const path = origins.routes.route(() => ({
+          headers: { 'content-type': 'text/event-stream' },
+          body: (async function* () {
+            for (const part of ['data: 1\n\n', 'data: 2\n\n', 'data: 3\n\n']) {
+              yield part;
+              await sleep(5); // separate chunks on the wire
+            }
+          })(),
+        }));
+        const requests: Array<Request & { url: string }> = [
+          {
+            url: url('/echo'),
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: 'Bearer sk-rec' },
+            source: '{"a":1}',
+          },
+          { url: url(path), method: 'GET' },
+          { url: url('/status?code=404&body=missing'), method: 'GET' },
+          { url: url('/reset-before-headers'), method: 'GET' },
+          ...(sockets ? [{ url: url('/encoded?encoding=gzip'), method: 'GET' }] : []),
+        ];
+        const observe = async (via: Transport, request: Request & { url: string }) => {
+          const chunks: string[] = [];
+          try {
+            const head = await via.request({
+              headers: {},
+              ...request,
+              sink: (chunk) => void (chunk && chunks.push(text(chunk))),
+            });
+            return {
+              status: head.status,
+              headers: head.headers,
+              statusLine: head.statusLine,
+              body: chunks.join(''),
+            };
+          } catch (error) {
+            return { failure: TransportError.isInstance(error) ? error.code : String(error) };
+          }
+        };
+        const file = join(mkdtempSync(join(tmpdir(), 'wireai-conformance-')), 'cassette.json');
+        const recorder = recordTransport(transport, file);
+        const live = [];
+        for (const request of requests) live.push(await observe(recorder, request));
+        const replayer = replayTransport(file);
+        const replayed = [];
+        for (const request of requests) replayed.push(await observe(replayer, request));
+        expect(replayed).toEqual(live);
+        expect(live[3]).toEqual({ failure: 'CONNECTION_RESET' });
+        // (The echo route's body repeats the header, so only the recorded request is checked here.)
+        expect(recorder.cassette.interactions[0]?.request.headers.authorization).toBe('[redacted]');
+      });
     });
 
     describe('resources', () => {

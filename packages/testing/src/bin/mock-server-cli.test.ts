@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { call } from '../test-support/http.js';
+import { parseDuration, runMockServerCli } from './mock-server-cli.js';
+
+describe('wireai-mock-openai', () => {
+  it('starts the server with the given options and says where', async () => {
+    const lines: string[] = [];
+    const server = await runMockServerCli(
+      ['--port', '0', '--latency', '20ms', '--api-key', 'sk-cli'],
+      (line) => lines.push(line),
+    );
+    try {
+      expect(lines[0]).toBe(`wireai mock OpenAI server listening on ${server?.baseURL}`);
+      const denied = await call(server?.baseURL ?? '', 'GET', '/models');
+      expect(denied.status).toBe(401);
+      const started = performance.now();
+      const allowed = await call(server?.baseURL ?? '', 'GET', '/models', undefined, {
+        authorization: 'Bearer sk-cli',
+      });
+      expect(allowed.status).toBe(200);
+      expect(performance.now() - started).toBeGreaterThanOrEqual(18);
+    } finally {
+      await server?.close();
+    }
+  });
+
+  it('prints help and starts nothing with --help', async () => {
+    const lines: string[] = [];
+    expect(await runMockServerCli(['--help'], (line) => lines.push(line))).toBeUndefined();
+    expect(lines[0]).toContain('Usage: wireai-mock-openai');
+  });
+
+  it('rejects bad arguments with a clear message', async () => {
+    await expect(runMockServerCli(['--port', 'abc'])).rejects.toThrow(
+      "--port must be a port number, got 'abc'",
+    );
+    await expect(runMockServerCli(['--bogus'])).rejects.toThrow(/bogus/);
+    expect(() => parseDuration('soon')).toThrow("not a duration: 'soon'");
+    expect(parseDuration('1.5s')).toBe(1500);
+  });
+});

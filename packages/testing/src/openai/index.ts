@@ -1,0 +1,14 @@
+export type { JsonSchema } from './default-replies.js';
+export {
+  createMockOpenAI,
+  type MockOpenAI,
+  type MockOpenAIOptions,
+  type MockOpenAIServer,
+  type RecordedOpenAIRequest,
+  type RouteHandler,
+  type RouteKey,
+  startMockOpenAI,
+} from './mock-openai.js';
+export type { EndpointRequest, Fault, ScriptedContent, ScriptedReply } from './route-result.js';
+export { MOCK_PNG_BASE64 } from './routes/images.js';
+export { MOCK_MODELS } from './routes/models.js';

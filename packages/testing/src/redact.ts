@@ -1,0 +1,37 @@
+/** Header names whose values are secrets: never recorded, logged or written to a cassette. */
+export const SECRET_HEADERS = new Set([
+  'authorization',
+  'proxy-authorization',
+  'api-key',
+  'x-api-key',
+  'x-goog-api-key',
+  'cookie',
+  'set-cookie',
+  'openai-api-key',
+]);
+
+/** Query parameters that carry keys (Gemini's `?key=`). */
+export const SECRET_QUERY_PARAMS = new Set(['key', 'api_key', 'api-key', 'apikey', 'access_token', 'token']);
+
+export const REDACTED = '[redacted]';
+
+/** Headers with lower-case names and every secret value replaced by `[redacted]`. */
+export function redactHeaders(headers: Readonly<Record<string, string>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    const key = name.toLowerCase();
+    out[key] = SECRET_HEADERS.has(key) ? REDACTED : value;
+  }
+  return out;
+}
+
+/** The URL with secret query parameters replaced by `[redacted]` and credentials removed. */
+export function redactUrlSecrets(url: string): string {
+  const parsed = new URL(url);
+  parsed.username = '';
+  parsed.password = '';
+  for (const name of [...parsed.searchParams.keys()]) {
+    if (SECRET_QUERY_PARAMS.has(name.toLowerCase())) parsed.searchParams.set(name, REDACTED);
+  }
+  return parsed.href;
+}
