@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 import { runMockServerCli } from './mock-server-cli.js';
 
 try {

@@ -1,18 +1,31 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
 
-// The official description lives beside the checkout (../shared/openapi), never inside the repo.
-const specPath = fileURLToPath(new URL('../../../../../shared/openapi/openai-openapi.yaml', import.meta.url));
+// The official description lives beside the checkout (../shared/openapi), never inside the repo:
+// found from the workspace root, wherever the checkout is; WIREAI_OPENAPI overrides.
+function findSpec(): string {
+  if (process.env.WIREAI_OPENAPI) return process.env.WIREAI_OPENAPI;
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'pnpm-workspace.yaml'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('openapi.ts: the workspace root (pnpm-workspace.yaml) was not found');
+    dir = parent;
+  }
+  const spec = join(dir, '..', 'shared', 'openapi', 'openai-openapi.yaml');
+  if (!existsSync(spec)) throw new Error(`The official OpenAPI description was not found at ${spec} (set WIREAI_OPENAPI)`);
+  return spec;
+}
 
 let ajv: Ajv2020 | undefined;
 const compiled = new Map<string, ValidateFunction>();
 
 function load(): Ajv2020 {
   if (ajv) return ajv;
-  const spec = parse(readFileSync(specPath, 'utf8'), { maxAliasCount: -1 }) as { components: unknown };
+  const spec = parse(readFileSync(findSpec(), 'utf8'), { maxAliasCount: -1 }) as { components: unknown };
   // OpenAPI extensions (x-*, discriminator) are not JSON Schema keywords: strict off ignores them.
   ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
   (addFormats as unknown as (ajv: Ajv2020) => void)(ajv);
