@@ -16,7 +16,8 @@ function findSpec(): string {
     dir = parent;
   }
   const spec = join(dir, '..', 'shared', 'openapi', 'openai-openapi.yaml');
-  if (!existsSync(spec)) throw new Error(`The official OpenAPI description was not found at ${spec} (set WIREAI_OPENAPI)`);
+  if (!existsSync(spec))
+    throw new Error(`The official OpenAPI description was not found at ${spec} (set WIREAI_OPENAPI)`);
   return spec;
 }
 
