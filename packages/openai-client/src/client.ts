@@ -1,0 +1,300 @@
+import type { Transport } from '@wireai/core';
+import { assistants, deleteThread, threadMessages, threads } from './endpoints/assistants.js';
+import {
+  type ChatCompletionOptions,
+  type ChatDelta,
+  chatDelta,
+  createChatCompletion,
+  type OnChatChunk,
+  streamChatCompletion,
+} from './endpoints/chat-completions.js';
+import { deleteFile, getFile, listFiles, type UploadFileParams, uploadFile } from './endpoints/files.js';
+import {
+  type CompletionOptions,
+  completion,
+  type EmbeddingOptions,
+  embedding,
+  imageGeneration,
+  type ModerationOptions,
+  model,
+  models,
+  moderation,
+} from './endpoints/misc.js';
+import {
+  cancelResponse,
+  createResponse,
+  deleteResponse,
+  getResponse,
+  type OnResponseEvent,
+  type ResponseOptions,
+  streamResponse,
+} from './endpoints/responses.js';
+import { PROVIDERS, type ProviderPreset, presetApiKey, readEnv } from './providers/presets.js';
+import type { ClientConfig, ClientCore } from './request/client-core.js';
+import { type CallOptions, type RequestOptions, sendRequest } from './request/send-request.js';
+import { resolveTransport } from './resolve-transport.js';
+import type {
+  ChatCompletion,
+  ChatCompletionChunk,
+  ChatCompletionMessage,
+  CompletionRequest,
+  EmbeddingRequest,
+  ImageRequest,
+  ModerationRequest,
+  Response,
+  ResponseInput,
+  ResponseStreamEvent,
+  Result,
+} from './types.js';
+
+type WithStream<O, S extends boolean> = O & { stream: S };
+
+const TEN_MINUTES = 10 * 60 * 1000;
+
+/**
+ * The OpenAI client, lua-openai's `OpenAI` in TypeScript: `new OpenAI(apiKey?, config?)`. Every call
+ * goes through one pipeline (validation, headers, retries, the transport) and resolves a `Result`
+ * discriminated by `ok`; the `stream…()` methods return async iterables and throw on failure.
+ */
+export class OpenAI {
+  /** The preset a provider subclass (Gemini, OpenRouter…) brings. */
+  protected static readonly preset: ProviderPreset = PROVIDERS.openai;
+
+  readonly baseURL: string;
+  readonly defaultModel: string;
+  readonly #apiKey: string | undefined;
+  readonly #core: ClientCore;
+
+  constructor(apiKey?: string, config: ClientConfig = {}) {
+    const preset = (new.target as typeof OpenAI).preset;
+    this.#apiKey = presetApiKey(preset, apiKey);
+    this.baseURL = (
+      config.baseURL ??
+      (preset === PROVIDERS.openai ? readEnv('OPENAI_BASE_URL') : undefined) ??
+      preset.baseURL
+    ).replace(/\/+$/, '');
+    this.defaultModel = config.defaultModel ?? preset.defaultModel;
+    const auth = config.auth ?? preset.auth ?? 'bearer';
+    const apiKeyValue = () => this.#apiKey;
+    let transport: Promise<Transport> | undefined;
+    this.#core = {
+      baseURL: this.baseURL,
+      defaultHeaders: {
+        ...preset.defaultHeaders,
+        ...(config.organization ? { 'OpenAI-Organization': config.organization } : {}),
+        ...(config.project ? { 'OpenAI-Project': config.project } : {}),
+        ...config.defaultHeaders,
+      },
+      defaultQuery: { ...preset.defaultQuery, ...config.defaultQuery },
+      timeout: config.timeout ?? TEN_MINUTES,
+      maxRetries: config.maxRetries ?? 2,
+      logger: config.logger,
+      transport: () => {
+        transport ??= resolveTransport(config.transport).catch((error: unknown) => {
+          transport = undefined; // let a later call try again (after an install, say)
+          throw error;
+        });
+        return transport;
+      },
+      authHeaders: () => {
+        const key = apiKeyValue();
+        if (!key || auth === 'none') return {};
+        return auth === 'api-key' ? { 'api-key': key } : { Authorization: `Bearer ${key}` };
+      },
+    };
+  }
+
+  /** The public low-level request (lua-openai's `_request`): any method and path, JSON in and out, optional streaming. */
+  request<T = unknown, E = unknown>(options: RequestOptions<E>): Promise<Result<T>> {
+    return sendRequest<T, E>(this.#core, options);
+  }
+
+  // --- chat completions ---------------------------------------------------------------------------
+
+  /** `POST /chat/completions`. With `stream: true`, `onChunk` receives every chunk as it arrives. */
+  createChatCompletion(
+    messages: readonly ChatCompletionMessage[],
+    options?: ChatCompletionOptions & { stream?: false | null },
+    call?: CallOptions,
+  ): Promise<Result<ChatCompletion>>;
+  createChatCompletion(
+    messages: readonly ChatCompletionMessage[],
+    options: WithStream<ChatCompletionOptions, true>,
+    onChunk: OnChatChunk,
+    call?: CallOptions,
+  ): Promise<Result<undefined>>;
+  createChatCompletion(
+    messages: readonly ChatCompletionMessage[],
+    options?: ChatCompletionOptions,
+    onChunkOrCall?: OnChatChunk | CallOptions,
+    call?: CallOptions,
+  ): Promise<Result<ChatCompletion | undefined>> {
+    const [onChunk, callOptions] = splitCallback(onChunkOrCall, call);
+    return createChatCompletion(this.#core, this.defaultModel, messages, options, onChunk, callOptions);
+  }
+
+  /** lua-openai's legacy `chat`: streamed chunks reach `onDelta` filtered to `{ content, index, tool_calls }`. */
+  chat(
+    messages: readonly ChatCompletionMessage[],
+    options?: ChatCompletionOptions & { stream?: false | null },
+    call?: CallOptions,
+  ): Promise<Result<ChatCompletion>>;
+  chat(
+    messages: readonly ChatCompletionMessage[],
+    options: WithStream<ChatCompletionOptions, true>,
+    onDelta: (delta: ChatDelta, chunk: ChatCompletionChunk) => void | Promise<void>,
+    call?: CallOptions,
+  ): Promise<Result<undefined>>;
+  chat(
+    messages: readonly ChatCompletionMessage[],
+    options?: ChatCompletionOptions,
+    onDeltaOrCall?: ((delta: ChatDelta, chunk: ChatCompletionChunk) => void | Promise<void>) | CallOptions,
+    call?: CallOptions,
+  ): Promise<Result<ChatCompletion | undefined>> {
+    const [onDelta, callOptions] = splitCallback(onDeltaOrCall, call);
+    const onChunk = onDelta
+      ? (chunk: ChatCompletionChunk) => {
+          const delta = chatDelta(chunk);
+          return delta ? onDelta(delta, chunk) : undefined;
+        }
+      : undefined;
+    return createChatCompletion(this.#core, this.defaultModel, messages, options, onChunk, callOptions);
+  }
+
+  /** Streams a chat completion as an async iterable of chunks; `break` aborts the request. */
+  streamChatCompletion(
+    messages: readonly ChatCompletionMessage[],
+    options?: ChatCompletionOptions,
+    call?: CallOptions,
+  ): AsyncGenerator<ChatCompletionChunk, void, undefined> {
+    return streamChatCompletion(this.#core, this.defaultModel, messages, options, call);
+  }
+
+  // --- responses ----------------------------------------------------------------------------------
+
+  /** `POST /responses`. With `stream: true`, `onEvent` receives every event, `response.created` to `response.completed`. */
+  createResponse(
+    input: ResponseInput,
+    options?: ResponseOptions & { stream?: false | null },
+    call?: CallOptions,
+  ): Promise<Result<Response>>;
+  createResponse(
+    input: ResponseInput,
+    options: WithStream<ResponseOptions, true>,
+    onEvent: OnResponseEvent,
+    call?: CallOptions,
+  ): Promise<Result<undefined>>;
+  createResponse(
+    input: ResponseInput,
+    options?: ResponseOptions,
+    onEventOrCall?: OnResponseEvent | CallOptions,
+    call?: CallOptions,
+  ): Promise<Result<Response | undefined>> {
+    const [onEvent, callOptions] = splitCallback(onEventOrCall, call);
+    return createResponse(this.#core, this.defaultModel, input, options, onEvent, callOptions);
+  }
+
+  /** Streams a response as an async iterable of typed events; `break` aborts the request. */
+  streamResponse(
+    input: ResponseInput,
+    options?: ResponseOptions,
+    call?: CallOptions,
+  ): AsyncGenerator<ResponseStreamEvent, void, undefined> {
+    return streamResponse(this.#core, this.defaultModel, input, options, call);
+  }
+
+  response(id: string, call?: CallOptions) {
+    return getResponse(this.#core, id, call);
+  }
+
+  deleteResponse(id: string, call?: CallOptions) {
+    return deleteResponse(this.#core, id, call);
+  }
+
+  cancelResponse(id: string, call?: CallOptions) {
+    return cancelResponse(this.#core, id, call);
+  }
+
+  // --- the rest of lua-openai ---------------------------------------------------------------------
+
+  completion(prompt: CompletionRequest['prompt'], options?: CompletionOptions, call?: CallOptions) {
+    return completion(this.#core, prompt, options, call);
+  }
+
+  embedding(input: EmbeddingRequest['input'], options?: EmbeddingOptions, call?: CallOptions) {
+    return embedding(this.#core, input, options, call);
+  }
+
+  moderation(input: ModerationRequest['input'], options?: ModerationOptions, call?: CallOptions) {
+    return moderation(this.#core, input, options, call);
+  }
+
+  models(call?: CallOptions) {
+    return models(this.#core, call);
+  }
+
+  model(id: string, call?: CallOptions) {
+    return model(this.#core, id, call);
+  }
+
+  files(call?: CallOptions) {
+    return listFiles(this.#core, call);
+  }
+
+  file(id: string, call?: CallOptions) {
+    return getFile(this.#core, id, call);
+  }
+
+  deleteFile(id: string, call?: CallOptions) {
+    return deleteFile(this.#core, id, call);
+  }
+
+  /** `POST /files` as multipart, built by the client so it is the same over every transport. */
+  uploadFile(params: UploadFileParams, call?: CallOptions) {
+    return uploadFile(this.#core, params, call);
+  }
+
+  assistants(call?: CallOptions) {
+    return assistants(this.#core, call);
+  }
+
+  threads(call?: CallOptions) {
+    return threads(this.#core, call);
+  }
+
+  threadMessages(threadId: string, call?: CallOptions) {
+    return threadMessages(this.#core, threadId, call);
+  }
+
+  deleteThread(threadId: string, call?: CallOptions) {
+    return deleteThread(this.#core, threadId, call);
+  }
+
+  imageGeneration(params: ImageRequest, call?: CallOptions) {
+    return imageGeneration(this.#core, params, call);
+  }
+
+  /** Never shows the key. */
+  toString(): string {
+    return `${this.constructor.name} { baseURL: '${this.baseURL}', defaultModel: '${this.defaultModel}', apiKey: ${this.#apiKey ? '[redacted]' : 'none'} }`;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return {
+      baseURL: this.baseURL,
+      defaultModel: this.defaultModel,
+      apiKey: this.#apiKey ? '[redacted]' : undefined,
+    };
+  }
+
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return this.toString();
+  }
+}
+
+function splitCallback<F extends (...args: never[]) => unknown>(
+  first: F | CallOptions | undefined,
+  second: CallOptions | undefined,
+): [F | undefined, CallOptions] {
+  return typeof first === 'function' ? [first, second ?? {}] : [undefined, first ?? second ?? {}];
+}

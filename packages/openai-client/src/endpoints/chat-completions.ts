@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { ValidationError } from '../errors.js';
+import type { ClientCore } from '../request/client-core.js';
+import { type CallOptions, sendRequest } from '../request/send-request.js';
+import { iterateEvents } from '../streaming/event-iterable.js';
+import type {
+  ChatCompletion,
+  ChatCompletionChunk,
+  ChatCompletionMessage,
+  ChatCompletionRequest,
+  Result,
+} from '../types.js';
+import { chatMessages, functionDeclaration } from '../validation/chat-messages.js';
+import { validate } from '../validation/validate.js';
+
+/** Every parameter of `POST /chat/completions` but the messages; `model` defaults to the client's. */
+export type ChatCompletionOptions = Partial<Omit<ChatCompletionRequest, 'messages'>>;
+
+export type OnChatChunk = (chunk: ChatCompletionChunk) => void | Promise<void>;
+
+/** What `chat()`'s callback receives, as lua-openai filters it: the first choice's delta. */
+export interface ChatDelta {
+  content?: string;
+  index: number;
+  tool_calls?: NonNullable<ChatCompletionChunk['choices'][number]['delta']['tool_calls']>;
+}
+
+const functions = z.array(functionDeclaration);
+
+/** Checks the messages (and legacy functions) and builds the payload lua-openai sends. */
+export function chatPayload(
+  defaultModel: string,
+  messages: readonly ChatCompletionMessage[],
+  options: ChatCompletionOptions = {},
+) {
+  validate(chatMessages, messages, 'messages');
+  if (options.functions !== undefined) validate(functions, options.functions, 'functions');
+  return { model: defaultModel, messages, ...options };
+}
+
+export function createChatCompletion(
+  core: ClientCore,
+  defaultModel: string,
+  messages: readonly ChatCompletionMessage[],
+  options: ChatCompletionOptions = {},
+  onChunk?: OnChatChunk,
+  call: CallOptions = {},
+): Promise<Result<ChatCompletion | undefined>> {
+  const body = chatPayload(defaultModel, messages, options);
+  if (body.stream && !onChunk) {
+    throw new ValidationError([
+      { path: 'onChunk', message: 'required when stream is true (or use streamChatCompletion())' },
+    ]);
+  }
+  return sendRequest<ChatCompletion | undefined, ChatCompletionChunk>(core, {
+    method: 'POST',
+    path: '/chat/completions',
+    body,
+    ...(body.stream && onChunk ? { onEvent: onChunk } : {}),
+    ...call,
+  });
+}
+
+/** lua-openai's `parse_completion_chunk`: the delta of a `chat.completion.chunk` that carries text or tool calls. */
+export function chatDelta(chunk: ChatCompletionChunk): ChatDelta | undefined {
+  if (chunk.object !== 'chat.completion.chunk') return undefined;
+  const choice = chunk.choices[0];
+  if (!choice) return undefined;
+  const { content, tool_calls: toolCalls } = choice.delta;
+  if (typeof content !== 'string' && !toolCalls) return undefined;
+  return {
+    ...(typeof content === 'string' ? { content } : {}),
+    index: choice.index,
+    ...(toolCalls ? { tool_calls: toolCalls } : {}),
+  };
+}
+
+/** The async-iterable form: typed chunks at the consumer's pace; `break` aborts the request. */
+export function streamChatCompletion(
+  core: ClientCore,
+  defaultModel: string,
+  messages: readonly ChatCompletionMessage[],
+  options: ChatCompletionOptions = {},
+  call: CallOptions = {},
+): AsyncGenerator<ChatCompletionChunk, void, undefined> {
+  const body = { ...chatPayload(defaultModel, messages, options), stream: true };
+  return iterateEvents<ChatCompletionChunk>(
+    (onEvent, signal) =>
+      sendRequest(core, { method: 'POST', path: '/chat/completions', body, onEvent, ...call, signal }),
+    call.signal,
+  );
+}

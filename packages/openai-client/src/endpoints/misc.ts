@@ -1,0 +1,80 @@
+import { ValidationError } from '../errors.js';
+import type { ClientCore } from '../request/client-core.js';
+import { type CallOptions, sendRequest } from '../request/send-request.js';
+import type {
+  Completion,
+  CompletionRequest,
+  EmbeddingList,
+  EmbeddingRequest,
+  ImageRequest,
+  Images,
+  Model,
+  ModelList,
+  Moderation,
+  ModerationRequest,
+  Result,
+} from '../types.js';
+
+export type CompletionOptions = Partial<Omit<CompletionRequest, 'prompt'>>;
+export type EmbeddingOptions = Partial<Omit<EmbeddingRequest, 'input'>>;
+export type ModerationOptions = Partial<Omit<ModerationRequest, 'input'>>;
+
+function required(value: unknown, path: string): void {
+  if (value === undefined || value === null || value === '')
+    throw new ValidationError([{ path, message: 'required' }]);
+}
+
+/** `POST /completions` with lua-openai's defaults (temperature 0.5, max_tokens 600); its text-davinci-003 is retired. */
+export function completion(
+  core: ClientCore,
+  prompt: CompletionRequest['prompt'],
+  options: CompletionOptions = {},
+  call: CallOptions = {},
+): Promise<Result<Completion>> {
+  required(prompt, 'prompt');
+  const body = { model: 'gpt-3.5-turbo-instruct', prompt, temperature: 0.5, max_tokens: 600, ...options };
+  return sendRequest(core, { method: 'POST', path: '/completions', body, ...call });
+}
+
+/** `POST /embeddings`, lua-openai's default model `text-embedding-ada-002`. */
+export function embedding(
+  core: ClientCore,
+  input: EmbeddingRequest['input'],
+  options: EmbeddingOptions = {},
+  call: CallOptions = {},
+): Promise<Result<EmbeddingList>> {
+  required(input, 'input');
+  return sendRequest(core, {
+    method: 'POST',
+    path: '/embeddings',
+    body: { model: 'text-embedding-ada-002', input, ...options },
+    ...call,
+  });
+}
+
+export function moderation(
+  core: ClientCore,
+  input: ModerationRequest['input'],
+  options: ModerationOptions = {},
+  call: CallOptions = {},
+): Promise<Result<Moderation>> {
+  required(input, 'input');
+  return sendRequest(core, { method: 'POST', path: '/moderations', body: { input, ...options }, ...call });
+}
+
+export const models = (core: ClientCore, call: CallOptions = {}): Promise<Result<ModelList>> =>
+  sendRequest(core, { method: 'GET', path: '/models', ...call });
+
+export function model(core: ClientCore, id: string, call: CallOptions = {}): Promise<Result<Model>> {
+  required(id, 'model');
+  return sendRequest(core, { method: 'GET', path: `/models/${encodeURIComponent(id)}`, ...call });
+}
+
+export function imageGeneration(
+  core: ClientCore,
+  params: ImageRequest,
+  call: CallOptions = {},
+): Promise<Result<Images>> {
+  required(params?.prompt, 'prompt');
+  return sendRequest(core, { method: 'POST', path: '/images/generations', body: params, ...call });
+}

@@ -1,0 +1,102 @@
+import { ValidationError } from '../errors.js';
+import type { ClientCore } from '../request/client-core.js';
+import { type CallOptions, sendRequest } from '../request/send-request.js';
+import { iterateEvents } from '../streaming/event-iterable.js';
+import type {
+  Response,
+  ResponseDeleted,
+  ResponseInput,
+  ResponseRequest,
+  ResponseStreamEvent,
+  Result,
+} from '../types.js';
+import { responsesInput } from '../validation/responses-input.js';
+import { validate } from '../validation/validate.js';
+
+/** Every parameter of `POST /responses` but the input; `model` defaults to the client's. */
+export type ResponseOptions = Partial<Omit<ResponseRequest, 'input'>>;
+
+export type OnResponseEvent = (event: ResponseStreamEvent) => void | Promise<void>;
+
+const TERMINAL = new Set(['response.completed', 'response.failed', 'response.incomplete']);
+export const isTerminalResponseEvent = (event: ResponseStreamEvent): boolean => TERMINAL.has(event.type);
+
+function responsePayload(defaultModel: string, input: ResponseInput, options: ResponseOptions) {
+  if (input === undefined || input === null)
+    throw new ValidationError([{ path: 'input', message: 'required' }]);
+  validate(responsesInput, input, 'input');
+  return { model: defaultModel, input, ...options };
+}
+
+export function createResponse(
+  core: ClientCore,
+  defaultModel: string,
+  input: ResponseInput,
+  options: ResponseOptions = {},
+  onEvent?: OnResponseEvent,
+  call: CallOptions = {},
+): Promise<Result<Response | undefined>> {
+  const body = responsePayload(defaultModel, input, options);
+  if (body.stream && !onEvent) {
+    throw new ValidationError([
+      { path: 'onEvent', message: 'required when stream is true (or use streamResponse())' },
+    ]);
+  }
+  return sendRequest<Response | undefined, ResponseStreamEvent>(core, {
+    method: 'POST',
+    path: '/responses',
+    body,
+    ...(body.stream && onEvent ? { onEvent, isTerminal: isTerminalResponseEvent } : {}),
+    ...call,
+  });
+}
+
+export function streamResponse(
+  core: ClientCore,
+  defaultModel: string,
+  input: ResponseInput,
+  options: ResponseOptions = {},
+  call: CallOptions = {},
+): AsyncGenerator<ResponseStreamEvent, void, undefined> {
+  const body = { ...responsePayload(defaultModel, input, options), stream: true };
+  return iterateEvents<ResponseStreamEvent>(
+    (onEvent, signal) =>
+      sendRequest(core, {
+        method: 'POST',
+        path: '/responses',
+        body,
+        onEvent,
+        isTerminal: isTerminalResponseEvent,
+        ...call,
+        signal,
+      }),
+    call.signal,
+  );
+}
+
+export function responseId(id: string): string {
+  if (typeof id !== 'string' || id === '')
+    throw new ValidationError([{ path: 'response_id', message: 'required (a non-empty string)' }]);
+  return encodeURIComponent(id);
+}
+
+export const getResponse = (
+  core: ClientCore,
+  id: string,
+  call: CallOptions = {},
+): Promise<Result<Response>> =>
+  sendRequest(core, { method: 'GET', path: `/responses/${responseId(id)}`, ...call });
+
+export const deleteResponse = (
+  core: ClientCore,
+  id: string,
+  call: CallOptions = {},
+): Promise<Result<ResponseDeleted>> =>
+  sendRequest(core, { method: 'DELETE', path: `/responses/${responseId(id)}`, ...call });
+
+export const cancelResponse = (
+  core: ClientCore,
+  id: string,
+  call: CallOptions = {},
+): Promise<Result<Response>> =>
+  sendRequest(core, { method: 'POST', path: `/responses/${responseId(id)}/cancel`, ...call });

@@ -1,0 +1,32 @@
+export { OpenAI } from './client.js';
+export type { ChatCompletionOptions, ChatDelta, OnChatChunk } from './endpoints/chat-completions.js';
+export type { UploadFileParams } from './endpoints/files.js';
+export type { CompletionOptions, EmbeddingOptions, ModerationOptions } from './endpoints/misc.js';
+export type { MultipartFile } from './endpoints/multipart.js';
+export type { OnResponseEvent, ResponseOptions } from './endpoints/responses.js';
+export {
+  APIConnectionError,
+  APIError,
+  APITimeoutError,
+  APIUserAbortError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  IncompleteStreamError,
+  InternalServerError,
+  MalformedResponseError,
+  NotFoundError,
+  OpenAIError,
+  PermissionDeniedError,
+  RateLimitError,
+  StreamEventError,
+  UnprocessableEntityError,
+  ValidationError,
+} from './errors.js';
+export type { components, paths } from './generated/openai.js';
+export { PROVIDERS, type ProviderName, type ProviderPreset } from './providers/presets.js';
+export { createClient, Gemini, OpenRouter } from './providers/provider-clients.js';
+export type { ClientConfig, Logger } from './request/client-core.js';
+export type { CallOptions, RequestOptions } from './request/send-request.js';
+export type { TransportName } from './resolve-transport.js';
+export type * from './types.js';

@@ -1,0 +1,101 @@
+import type { ClientConfig } from '../request/client-core.js';
+
+/** A provider that speaks the OpenAI API: where it is, what model to use, where its key comes from. */
+export interface ProviderPreset {
+  readonly name: string;
+  readonly baseURL: string;
+  readonly defaultModel: string;
+  /** Environment variables tried in order for the key when none is given. */
+  readonly apiKeyEnv: readonly string[];
+  readonly auth?: ClientConfig['auth'];
+  readonly defaultHeaders?: Readonly<Record<string, string>>;
+  readonly defaultQuery?: Readonly<Record<string, string>>;
+}
+
+/** The presets, as data: adding a provider is adding an entry. */
+export const PROVIDERS = {
+  openai: {
+    name: 'OpenAI',
+    baseURL: 'https://api.openai.com/v1',
+    defaultModel: 'gpt-4.1',
+    apiKeyEnv: ['OPENAI_API_KEY'],
+  },
+  gemini: {
+    name: 'Google Gemini',
+    baseURL: 'https://generativelanguage.googleapis.com/v1beta/openai',
+    defaultModel: 'gemini-2.5-flash',
+    apiKeyEnv: ['GEMINI_API_KEY', 'GOOGLE_API_KEY'],
+  },
+  openrouter: {
+    name: 'OpenRouter',
+    baseURL: 'https://openrouter.ai/api/v1',
+    defaultModel: 'openai/gpt-4.1',
+    apiKeyEnv: ['OPENROUTER_API_KEY'],
+  },
+  // Azure OpenAI: set baseURL to https://<resource>.openai.azure.com/openai/v1 (AZURE_OPENAI_ENDPOINT); deployments are models.
+  azure: {
+    name: 'Azure OpenAI',
+    baseURL: 'https://YOUR-RESOURCE.openai.azure.com/openai/v1',
+    defaultModel: 'gpt-4.1',
+    apiKeyEnv: ['AZURE_OPENAI_API_KEY'],
+    auth: 'api-key',
+    defaultQuery: { 'api-version': 'preview' },
+  },
+  groq: {
+    name: 'Groq',
+    baseURL: 'https://api.groq.com/openai/v1',
+    defaultModel: 'llama-3.3-70b-versatile',
+    apiKeyEnv: ['GROQ_API_KEY'],
+  },
+  mistral: {
+    name: 'Mistral',
+    baseURL: 'https://api.mistral.ai/v1',
+    defaultModel: 'mistral-small-latest',
+    apiKeyEnv: ['MISTRAL_API_KEY'],
+  },
+  deepseek: {
+    name: 'DeepSeek',
+    baseURL: 'https://api.deepseek.com/v1',
+    defaultModel: 'deepseek-chat',
+    apiKeyEnv: ['DEEPSEEK_API_KEY'],
+  },
+  together: {
+    name: 'Together AI',
+    baseURL: 'https://api.together.xyz/v1',
+    defaultModel: 'meta-llama/Llama-3.3-70B-Instruct-Turbo',
+    apiKeyEnv: ['TOGETHER_API_KEY'],
+  },
+  ollama: {
+    name: 'Ollama',
+    baseURL: 'http://localhost:11434/v1',
+    defaultModel: 'llama3.2',
+    apiKeyEnv: [],
+    auth: 'none',
+  },
+  lmstudio: {
+    name: 'LM Studio',
+    baseURL: 'http://localhost:1234/v1',
+    defaultModel: 'local-model',
+    apiKeyEnv: [],
+    auth: 'none',
+  },
+} as const satisfies Record<string, ProviderPreset>;
+
+export type ProviderName = keyof typeof PROVIDERS;
+
+/** Reads an environment variable where there is an environment (not in browsers). */
+export function readEnv(name: string): string | undefined {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  const value = env?.[name]?.trim();
+  return value ? value : undefined;
+}
+
+/** The key for a preset: the one given, else the first of its environment variables that is set. */
+export function presetApiKey(preset: ProviderPreset, given: string | undefined): string | undefined {
+  if (given !== undefined) return given;
+  for (const name of preset.apiKeyEnv) {
+    const value = readEnv(name);
+    if (value) return value;
+  }
+  return undefined;
+}

@@ -1,0 +1,31 @@
+import { OpenAI } from '../client.js';
+import type { ClientConfig } from '../request/client-core.js';
+import { PROVIDERS, type ProviderName, type ProviderPreset } from './presets.js';
+
+/** lua-openai's `Gemini`: Google's OpenAI-compatible endpoint, `gemini-2.5-flash`, `GEMINI_API_KEY`. */
+export class Gemini extends OpenAI {
+  protected static override readonly preset: ProviderPreset = PROVIDERS.gemini;
+}
+
+/** lua-openai's `OpenRouter`: `openai/gpt-4.1` by default, `OPENROUTER_API_KEY`. */
+export class OpenRouter extends OpenAI {
+  protected static override readonly preset: ProviderPreset = PROVIDERS.openrouter;
+}
+
+/** A client for any preset (or your own preset object): `createClient('groq')`, `createClient('azure', key, { baseURL })`. */
+export function createClient(
+  provider: ProviderName | ProviderPreset,
+  apiKey?: string,
+  config?: ClientConfig,
+): OpenAI {
+  const preset = typeof provider === 'string' ? PROVIDERS[provider] : provider;
+  if (!preset)
+    throw new TypeError(
+      `Unknown provider '${String(provider)}': one of ${Object.keys(PROVIDERS).join(', ')}, or a preset object`,
+    );
+  const Client = class extends OpenAI {
+    protected static override readonly preset: ProviderPreset = preset;
+  };
+  Object.defineProperty(Client, 'name', { value: preset.name.replace(/\W/g, '') || 'OpenAI' });
+  return new Client(apiKey, config);
+}

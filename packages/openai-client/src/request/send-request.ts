@@ -1,0 +1,175 @@
+import { type Sink, type Source, sinks, TransportError, type TransportResponse } from '@wireai/core';
+import { APIConnectionError, APITimeoutError, APIUserAbortError, MalformedResponseError } from '../errors.js';
+import { type EventStreamSpec, eventStreamSink, type StreamState } from '../streaming/event-sink.js';
+import type { Result } from '../types.js';
+import { attemptSignal } from './attempt-signal.js';
+import type { ClientCore } from './client-core.js';
+import { retryDelayMs, shouldRetryFailure, shouldRetryStatus, sleep } from './retry.js';
+
+/** Per-call options every method accepts. */
+export interface CallOptions {
+  signal?: AbortSignal;
+  /** Milliseconds per attempt; overrides the client's `timeout`. */
+  timeout?: number;
+  /** Overrides the client's `maxRetries`. */
+  maxRetries?: number;
+  /** Extra headers for this call. */
+  headers?: Record<string, string>;
+}
+
+/** The public low-level request, lua-openai's `_request`: one path for every endpoint. */
+export interface RequestOptions<E = unknown> extends CallOptions {
+  method: string;
+  /** Below the base URL, e.g. `/chat/completions`. */
+  path: string;
+  /** Sent as JSON. */
+  body?: unknown;
+  /** A body that is not JSON (multipart): its bytes or chunks and content type. */
+  rawBody?: { source: Source; contentType: string };
+  query?: Record<string, string | number | boolean | undefined>;
+  /** Makes it a streaming request: each event of the reply, parsed once, as it arrives. */
+  onEvent?: EventStreamSpec<E>['onEvent'];
+  /** With `onEvent`: which event ends the stream normally (besides `[DONE]`). */
+  isTerminal?: EventStreamSpec<E>['isTerminal'];
+}
+
+/**
+ * Sends one request with retries. Resolves every HTTP status as a `Result` (2xx `ok`); rejects with
+ * `APIConnectionError`/`APITimeoutError`/`APIUserAbortError` when no answer came, and with the stream
+ * errors when a stream fails midway. A JSON body is encoded once and reused by each attempt.
+ */
+export async function sendRequest<T, E = unknown>(
+  core: ClientCore,
+  options: RequestOptions<E>,
+): Promise<Result<T>> {
+  const transport = await core.transport();
+  const url = buildUrl(core, options);
+  const { source, contentType, replayable } = encodeBody(options);
+  const headers: Record<string, string> = {
+    accept: options.onEvent ? 'text/event-stream' : 'application/json',
+    ...(contentType ? { 'content-type': contentType } : {}),
+    ...core.defaultHeaders,
+    ...core.authHeaders(),
+    ...options.headers,
+  };
+  const maxRetries = options.maxRetries ?? core.maxRetries;
+  const timeout = options.timeout ?? core.timeout;
+  const where = `${options.method} ${options.path}`;
+
+  for (let attempt = 0; ; attempt++) {
+    const attemptAbort = attemptSignal(options.signal, timeout);
+    const state: StreamState = { delivered: false, terminal: false };
+    let collector: ReturnType<typeof sinks.collect> | undefined;
+    let sink: Sink | undefined;
+    let head: TransportResponse;
+    const started = Date.now();
+    core.logger?.debug?.(`→ ${where}${attempt > 0 ? ` (retry ${attempt})` : ''}`);
+    try {
+      head = await transport.request({
+        url,
+        method: options.method,
+        headers,
+        ...(source === undefined ? {} : { source }),
+        signal: attemptAbort.signal,
+        onHeaders: (response) => {
+          const ok = response.status >= 200 && response.status < 300;
+          // A failed stream request answers with a JSON error body: it is read whole, like any JSON reply.
+          if (options.onEvent && ok) {
+            sink = eventStreamSink(
+              { onEvent: options.onEvent, ...(options.isTerminal ? { isTerminal: options.isTerminal } : {}) },
+              {
+                status: response.status,
+                headers: response.headers,
+                requestId: response.headers['x-request-id'],
+              },
+              state,
+            );
+          } else {
+            collector = sinks.collect();
+            sink = collector.sink;
+          }
+        },
+        sink: (chunk) => sink?.(chunk),
+      });
+    } catch (error) {
+      const timedOut = attemptAbort.timedOut();
+      attemptAbort.dispose();
+      if (options.signal?.aborted) throw new APIUserAbortError('Request was aborted', { cause: error });
+      if (!TransportError.isInstance(error)) throw error; // a stream error or the caller's own
+      const failure = timedOut
+        ? new APITimeoutError(`Request timed out after ${timeout} ms (${where})`, error)
+        : new APIConnectionError(`Connection error: ${error.message}`, error);
+      const retryable = (timedOut || shouldRetryFailure(error.code)) && !state.delivered && replayable;
+      if (!retryable || attempt >= maxRetries) throw failure;
+      const delay = retryDelayMs(attempt + 1);
+      core.logger?.warn?.(
+        `${where} failed (${timedOut ? 'timeout' : error.code}); retrying in ${delay} ms (attempt ${attempt + 2} of ${maxRetries + 1})`,
+      );
+      await wait(delay, options.signal);
+      continue;
+    }
+    attemptAbort.dispose();
+
+    const requestId = head.headers['x-request-id'];
+    core.logger?.debug?.(
+      `← ${where} ${head.status} in ${Date.now() - started} ms${requestId ? ` (${requestId})` : ''}`,
+    );
+    const ok = head.status >= 200 && head.status < 300;
+    if (!ok && shouldRetryStatus(head.status, head.headers) && replayable && attempt < maxRetries) {
+      const delay = retryDelayMs(attempt + 1, head.headers);
+      core.logger?.warn?.(
+        `${where} answered ${head.status}; retrying in ${delay} ms (attempt ${attempt + 2} of ${maxRetries + 1})`,
+      );
+      await wait(delay, options.signal);
+      continue;
+    }
+    const body = collector ? parseBody(collector.text(), ok, where) : undefined;
+    return { ok, status: head.status, body, headers: head.headers, requestId } as Result<T>;
+  }
+}
+
+function parseBody(text: string, ok: boolean, where: string): unknown {
+  if (text === '') return ok ? undefined : text;
+  try {
+    return JSON.parse(text);
+  } catch {
+    // As lua-openai: a body that is not JSON is returned as text; but a 2xx promised JSON.
+    if (ok)
+      throw new MalformedResponseError(`${where}: the response body is not JSON: ${text.slice(0, 120)}`);
+    return text;
+  }
+}
+
+async function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  try {
+    await sleep(ms, signal);
+  } catch (error) {
+    throw new APIUserAbortError('Request was aborted', { cause: error });
+  }
+}
+
+function buildUrl(core: ClientCore, options: Pick<RequestOptions, 'path' | 'query'>): string {
+  const url = new URL(`${core.baseURL}${options.path}`);
+  for (const [name, value] of Object.entries({ ...core.defaultQuery, ...options.query })) {
+    if (value !== undefined) url.searchParams.set(name, String(value));
+  }
+  return url.href;
+}
+
+function encodeBody(options: Pick<RequestOptions, 'body' | 'rawBody'>): {
+  source?: Source;
+  contentType?: string;
+  replayable: boolean;
+} {
+  if (options.rawBody) {
+    const { source, contentType } = options.rawBody;
+    // A stream can be read once: such a request is never retried.
+    return { source, contentType, replayable: typeof source === 'string' || source instanceof Uint8Array };
+  }
+  if (options.body === undefined) return { replayable: true };
+  return {
+    source: new TextEncoder().encode(JSON.stringify(options.body)),
+    contentType: 'application/json',
+    replayable: true,
+  };
+}

@@ -1,0 +1,70 @@
+import type { Transport } from '@wireai/core';
+import { OpenAIError } from './errors.js';
+
+/** The transports wireai publishes, by the name a config may give instead of an instance. */
+export type TransportName = 'undici' | 'axios' | 'fetch';
+
+const FACTORIES: Record<TransportName, { module: string; factory: string; install: string }> = {
+  undici: {
+    module: '@wireai/transport-undici',
+    factory: 'createUndiciTransport',
+    install: 'npm install @wireai/transport-undici undici',
+  },
+  axios: {
+    module: '@wireai/transport-axios',
+    factory: 'createAxiosTransport',
+    install: 'npm install @wireai/transport-axios axios',
+  },
+  fetch: {
+    module: '@wireai/transport-fetch',
+    factory: 'createFetchTransport',
+    install: 'npm install @wireai/transport-fetch',
+  },
+};
+
+// A variable module name keeps bundlers and TypeScript from requiring the optional peers at build time.
+const load = (name: string): Promise<Record<string, unknown>> => import(/* @vite-ignore */ name);
+
+/** Loads a named transport package, with an error that says what to install when it is missing. */
+export async function loadTransport(name: TransportName): Promise<Transport> {
+  const entry = FACTORIES[name];
+  if (!entry)
+    throw new OpenAIError(
+      `Unknown transport '${String(name)}': use 'undici', 'axios', 'fetch' or a Transport object`,
+    );
+  let module: Record<string, unknown>;
+  try {
+    module = await load(entry.module);
+  } catch (error) {
+    throw new OpenAIError(`The '${name}' transport needs ${entry.module}: ${entry.install}`, {
+      cause: error,
+    });
+  }
+  return (module[entry.factory] as () => Transport)();
+}
+
+/** Node runs undici when it is installed; Deno, Bun, workers and browsers run fetch (DESIGN.md §1). */
+export function defaultTransportNames(): TransportName[] {
+  const global = globalThis as { Deno?: unknown; Bun?: unknown; process?: { versions?: { node?: string } } };
+  const isNode =
+    global.process?.versions?.node !== undefined && global.Deno === undefined && global.Bun === undefined;
+  return isNode ? ['undici', 'fetch'] : ['fetch'];
+}
+
+/** The transport a client uses: the one given, the one named, or the runtime's default. */
+export async function resolveTransport(choice: Transport | TransportName | undefined): Promise<Transport> {
+  if (choice !== undefined && typeof choice === 'object') return choice;
+  if (choice !== undefined) return loadTransport(choice);
+  const names = defaultTransportNames();
+  for (const name of names) {
+    try {
+      return await loadTransport(name);
+    } catch {
+      // try the next one
+    }
+  }
+  const installs = names.map((name) => FACTORIES[name].install).join(' or ');
+  throw new OpenAIError(
+    `No wireai transport is installed. Install one: ${installs}; or pass \`transport\` in the config.`,
+  );
+}

@@ -1,0 +1,67 @@
+import { type Sink, type SseEvent, sinks } from '@wireai/core';
+import { IncompleteStreamError, MalformedResponseError, StreamEventError } from '../errors.js';
+
+/** How a stream of JSON events is read: who receives them and which one ends the stream normally. */
+export interface EventStreamSpec<E> {
+  onEvent: (event: E, raw: SseEvent) => void | Promise<void>;
+  /** An event that ends the stream normally (`response.completed`…); `[DONE]` always does. */
+  isTerminal?: (event: E) => boolean;
+}
+
+export interface StreamState {
+  /** An event reached the caller: from here on the request is never retried. */
+  delivered: boolean;
+  terminal: boolean;
+}
+
+/**
+ * The sink of a streaming request: decodes the event stream as the bytes arrive, parses each event's
+ * JSON once, and hands it on (awaiting the caller: backpressure). An `error` event rejects with
+ * `StreamEventError`; an end without the terminal event rejects with `IncompleteStreamError`.
+ */
+export function eventStreamSink<E>(
+  spec: EventStreamSpec<E>,
+  head: { status: number; headers: Readonly<Record<string, string>>; requestId: string | undefined },
+  state: StreamState,
+): Sink {
+  return sinks.sse(
+    (raw) => {
+      if (raw.data === '[DONE]') {
+        state.terminal = true;
+        return;
+      }
+      let event: unknown;
+      try {
+        event = JSON.parse(raw.data);
+      } catch {
+        throw new MalformedResponseError(`A stream event is not JSON: ${raw.data.slice(0, 120)}`);
+      }
+      const error = errorOf(raw, event);
+      if (error) throw new StreamEventError(head.status, { error }, head.headers, head.requestId);
+      if (spec.isTerminal?.(event as E)) state.terminal = true;
+      state.delivered = true;
+      return spec.onEvent(event as E, raw);
+    },
+    {
+      onEnd: () => {
+        if (!state.terminal)
+          throw new IncompleteStreamError(
+            'The stream ended before its terminal event: the reply is incomplete',
+          );
+      },
+    },
+  );
+}
+
+// An `error` event (Responses: `{ type: 'error', message, code }`) or a chunk carrying `error` (chat).
+function errorOf(raw: SseEvent, event: unknown): Record<string, unknown> | undefined {
+  const value = event as { type?: unknown; error?: unknown } | null;
+  if (raw.event === 'error' || value?.type === 'error') {
+    const nested = value?.error;
+    return typeof nested === 'object' && nested !== null
+      ? (nested as Record<string, unknown>)
+      : (value as Record<string, unknown>);
+  }
+  if (typeof value?.error === 'object' && value.error !== null) return value.error as Record<string, unknown>;
+  return undefined;
+}
