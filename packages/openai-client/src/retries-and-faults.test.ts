@@ -119,6 +119,13 @@ describe.each(TRANSPORTS)('retries, timeouts, aborts and faults over %s', (_name
   it('rejects a 2xx body that is not JSON with MalformedResponseError', async () => {
     mock.fault({ malformedJson: true });
     expect(MalformedResponseError.isInstance(await failure(client.createChatCompletion(hello)))).toBe(true);
+    expect(attempts()).toBe(1);
+  });
+
+  it('rejects a JSON body cut halfway with MalformedResponseError', async () => {
+    mock.fault({ truncate: true });
+    expect(MalformedResponseError.isInstance(await failure(client.models()))).toBe(true);
+    expect(attempts()).toBe(1);
   });
 
   it('returns an HTML error page as text in the result', async () => {
@@ -126,12 +133,14 @@ describe.each(TRANSPORTS)('retries, timeouts, aborts and faults over %s', (_name
     const result = await client.models();
     expect(result.ok).toBe(false);
     expect(String(result.body)).toContain('<html>');
+    expect(attempts()).toBe(1);
   });
 
   it('reads a huge body', async () => {
     mock.fault({ hugeBody: 8 * 1024 * 1024 });
     const result = await client.request<{ data: string }>({ method: 'GET', path: '/models' });
     expect(result.ok && result.body.data.length).toBe(8 * 1024 * 1024);
+    expect(attempts()).toBe(1);
   });
 
   describe('streams', () => {
