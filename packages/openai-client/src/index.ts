@@ -30,3 +30,4 @@ export type { ClientConfig, Logger } from './request/client-core.js';
 export type { CallOptions, RequestOptions } from './request/send-request.js';
 export type { TransportName } from './resolve-transport.js';
 export type * from './types.js';
+export { assertChatMessage, assertChatMessages, assertResponsesInput } from './validation/assertions.js';

@@ -1,0 +1,246 @@
+import {
+  assertChatMessage,
+  type CallOptions,
+  type ChatCompletionMessage,
+  type ChatCompletionOptions,
+  type ChatDelta,
+  ValidationError,
+} from '@wireai/openai-client';
+import type { z } from 'zod';
+import type { SessionClient } from './session-client.js';
+import { SessionError, ToolLoopError } from './session-error.js';
+import { chatReplyMessage } from './shape-check.js';
+import { chatResponseFormat, parseStructured } from './structured-output.js';
+import { ToolCallAggregator } from './tool-call-aggregator.js';
+import { chatToolDeclaration, executeToolCall, type Tool } from './tools.js';
+import { addUsage, emptyUsage, type SessionUsage } from './usage.js';
+
+/** Options of a session: lua-openai's (model, temperature, functions, function_call…) and any other parameter. */
+export interface ChatSessionOptions extends ChatCompletionOptions {
+  /** The history to start from. */
+  messages?: ChatCompletionMessage[];
+}
+
+export type OnChatChunk = (chunk: ChatDelta) => void | Promise<void>;
+
+/** Per-request overrides for `send` and `generateResponse`: any parameter, plus streaming and a schema. */
+export interface ChatSendOptions extends ChatCompletionOptions {
+  onChunk?: OnChatChunk;
+  signal?: AbortSignal;
+  /** Ask for structured output matching this zod schema; the reply is parsed and validated. */
+  schema?: z.ZodType;
+}
+
+/** What a reply is: the text, or the whole assistant message when it carries tool or function calls. */
+export type ChatReply = string | AssistantMessage;
+
+export interface AssistantMessage {
+  role: 'assistant';
+  content: string | null;
+  tool_calls?: Array<{ id: string; type: 'function'; function: { name: string; arguments: string } }>;
+  function_call?: { name: string; arguments: string };
+}
+
+/** The saved form of a session (`toJSON()`), resumable with `ChatSession.fromJSON(client, json)`. */
+export interface ChatSessionJSON {
+  version: 1;
+  kind: 'chat';
+  options: ChatCompletionOptions;
+  messages: ChatCompletionMessage[];
+  usage: SessionUsage;
+}
+
+/**
+ * A chat over chat completions that keeps its history, lua-openai's `ChatSession`: `send()` appends the
+ * user message and the reply; a failed send leaves the history as it was (the user's message stays).
+ */
+export class ChatSession {
+  readonly messages: ChatCompletionMessage[] = [];
+  readonly functions: NonNullable<ChatCompletionOptions['functions']> | undefined;
+  readonly usage: SessionUsage = emptyUsage();
+  readonly #options: ChatCompletionOptions;
+
+  constructor(
+    readonly client: SessionClient,
+    options: ChatSessionOptions = {},
+  ) {
+    const { messages, ...rest } = options;
+    this.#options = rest;
+    if (rest.functions !== undefined) this.functions = checkFunctions(rest.functions);
+    if (messages) this.appendMessage(...messages);
+  }
+
+  /** Appends messages after validating each (a bad one throws, naming its path; none is added then). */
+  appendMessage(...messages: ChatCompletionMessage[]): void {
+    for (const [index, message] of messages.entries()) {
+      assertChatMessage(message, `messages[${this.messages.length + index}]`);
+    }
+    this.messages.push(...messages);
+  }
+
+  lastMessage(): ChatCompletionMessage | undefined {
+    return this.messages.at(-1);
+  }
+
+  /** Appends `message` (a string is a user message) and generates the reply. */
+  async send(
+    message: ChatCompletionMessage | string,
+    options?: ChatSendOptions | OnChatChunk,
+  ): Promise<ChatReply>;
+  async send<T>(
+    message: ChatCompletionMessage | string,
+    options: ChatSendOptions & { schema: z.ZodType<T> },
+  ): Promise<T>;
+  async send(
+    message: ChatCompletionMessage | string,
+    options?: ChatSendOptions | OnChatChunk,
+  ): Promise<unknown> {
+    this.appendMessage(typeof message === 'string' ? { role: 'user', content: message } : message);
+    return this.generateResponse(true, options);
+  }
+
+  /**
+   * Asks for the next reply to the history. Streams when `onChunk` is given (text and tool calls are
+   * joined by index as they arrive). Throws `SessionError` with lua-openai's messages.
+   */
+  async generateResponse(append = true, options: ChatSendOptions | OnChatChunk = {}): Promise<unknown> {
+    const { onChunk, signal, schema, ...overrides } =
+      typeof options === 'function' ? { onChunk: options } : options;
+    // The session's options (lua-openai's model, temperature, functions… and any other), then this call's.
+    const params = Object.fromEntries(
+      Object.entries({ ...this.#options, ...overrides }).filter(([, value]) => value !== undefined),
+    ) as ChatCompletionOptions;
+    if (schema) params.response_format = chatResponseFormat(schema);
+    if (onChunk) params.stream = true;
+    const call: CallOptions = signal ? { signal } : {};
+    const history = [...this.messages];
+
+    let message: AssistantMessage;
+    if (onChunk) {
+      let text = '';
+      const toolCalls = new ToolCallAggregator();
+      const result = await this.client.chat(
+        history,
+        params,
+        async (delta) => {
+          if (typeof delta.content === 'string') text += delta.content;
+          if (delta.tool_calls) toolCalls.add(delta.tool_calls as never);
+          await onChunk(delta);
+        },
+        call,
+      );
+      if (!result.ok) throw SessionError.badStatus(result.status, result.body);
+      message = { role: 'assistant', content: text === '' && toolCalls.size > 0 ? null : text };
+      if (toolCalls.size > 0) message.tool_calls = toolCalls.result();
+    } else {
+      const result = await this.client.chat(history, params, undefined, call);
+      if (!result.ok) throw SessionError.badStatus(result.status, result.body);
+      const parsed = chatReplyMessage(result.body);
+      if ('reason' in parsed)
+        throw new SessionError(
+          `Failed to parse response from server: ${parsed.reason}`,
+          result.status,
+          result.body,
+        );
+      addUsage(this.usage, (result.body as { usage?: unknown }).usage);
+      message = historyMessage(parsed.message);
+    }
+
+    // Only what the history needs goes in: role, content, and the calls (no annotations or refusal).
+    if (append) this.messages.push(message as ChatCompletionMessage);
+    if (schema) return parseStructured(schema, message.content ?? '');
+    return message.tool_calls || message.function_call ? message : (message.content ?? '');
+  }
+
+  /**
+   * Sends `input`, then runs the tools the model calls (concurrently when it calls several), feeding the
+   * results back, until it answers in text; throws `ToolLoopError` after `maxSteps` model replies.
+   */
+  async run(
+    input: ChatCompletionMessage | string,
+    options: { tools: readonly Tool[]; maxSteps?: number } & Omit<ChatSendOptions, 'schema' | 'tools'>,
+  ): Promise<string> {
+    const { tools, maxSteps = 8, ...sendOptions } = options;
+    const withTools = { ...sendOptions, tools: tools.map(chatToolDeclaration) };
+    let reply = await this.send(input, withTools);
+    for (let step = 1; typeof reply !== 'string'; step++) {
+      if (step >= maxSteps)
+        throw new ToolLoopError(
+          `No final answer after ${maxSteps} model replies; the last one still called tools`,
+        );
+      const calls = reply.tool_calls ?? [];
+      const outputs = await Promise.all(
+        calls.map((call) =>
+          executeToolCall(tools, call.function.name, call.function.arguments, options.signal),
+        ),
+      );
+      this.appendMessage(
+        ...calls.map((call, index) => ({
+          role: 'tool' as const,
+          tool_call_id: call.id,
+          content: outputs[index] ?? '',
+        })),
+      );
+      reply = (await this.generateResponse(true, withTools)) as ChatReply;
+    }
+    return reply;
+  }
+
+  toJSON(): ChatSessionJSON {
+    return {
+      version: 1,
+      kind: 'chat',
+      options: { ...this.#options },
+      messages: structuredClone(this.messages),
+      usage: { ...this.usage },
+    };
+  }
+
+  /** Resumes a session saved with `toJSON()`. */
+  static fromJSON(client: SessionClient, json: ChatSessionJSON | string): ChatSession {
+    const saved = (typeof json === 'string' ? JSON.parse(json) : json) as ChatSessionJSON;
+    if (saved?.version !== 1 || saved.kind !== 'chat' || !Array.isArray(saved.messages)) {
+      throw new SessionError(
+        'Not a saved ChatSession (expected { version: 1, kind: "chat", messages: [...] })',
+        undefined,
+        saved,
+      );
+    }
+    const session = new ChatSession(client, { ...saved.options, messages: saved.messages });
+    Object.assign(session.usage, saved.usage);
+    return session;
+  }
+}
+
+// lua-openai's test_function: a name, an optional description and parameters object.
+function checkFunctions(functions: NonNullable<ChatCompletionOptions['functions']>) {
+  const issues = functions.flatMap((declaration, index) => {
+    const found = [];
+    const value = declaration as { name?: unknown; description?: unknown; parameters?: unknown };
+    if (typeof value?.name !== 'string')
+      found.push({ path: `functions[${index}].name`, message: 'required (string)' });
+    if (value?.description !== undefined && typeof value.description !== 'string')
+      found.push({ path: `functions[${index}].description`, message: 'expected string' });
+    if (
+      value?.parameters !== undefined &&
+      (typeof value.parameters !== 'object' || value.parameters === null)
+    ) {
+      found.push({ path: `functions[${index}].parameters`, message: 'expected object' });
+    }
+    return found;
+  });
+  if (issues.length > 0) throw new ValidationError(issues);
+  return [...functions];
+}
+
+function historyMessage(message: Record<string, unknown>): AssistantMessage {
+  const out: AssistantMessage = {
+    role: 'assistant',
+    content: (message.content as string | null | undefined) ?? null,
+  };
+  if (Array.isArray(message.tool_calls) && message.tool_calls.length > 0)
+    out.tool_calls = message.tool_calls as NonNullable<AssistantMessage['tool_calls']>;
+  if (message.function_call)
+    out.function_call = message.function_call as NonNullable<AssistantMessage['function_call']>;
+  return out;
+}

@@ -1,0 +1,239 @@
+import {
+  assertResponsesInput,
+  type CallOptions,
+  type Response,
+  type ResponseInput,
+  type ResponseOptions,
+  type ResponseStreamEvent,
+} from '@wireai/openai-client';
+import type { z } from 'zod';
+import type { SessionClient } from './session-client.js';
+import { SessionError, ToolLoopError } from './session-error.js';
+import { responseReason } from './shape-check.js';
+import { parseStructured, responsesTextFormat } from './structured-output.js';
+import { executeToolCall, responsesToolDeclaration, type Tool } from './tools.js';
+import { addUsage, emptyUsage, type SessionUsage } from './usage.js';
+
+/** lua-openai's response helpers, on every response a session returns or keeps. */
+export interface ResponseHelpers {
+  /** The text of every `output_text` part, joined. */
+  outputText(): string;
+  /** The base64 images of `image_generation_call` outputs. */
+  images(): string[];
+  toString(): string;
+}
+
+export type SessionResponse = Response & ResponseHelpers;
+
+export interface ResponsesSessionOptions extends ResponseOptions {
+  /** Continue a conversation started elsewhere. */
+  previous_response_id?: string | null;
+}
+
+/** A streamed chunk: the text delta when the event carries one, and the raw event always. */
+export interface ResponseChunk {
+  content?: string;
+  event: ResponseStreamEvent;
+}
+
+export type OnResponseChunk = (chunk: ResponseChunk) => void | Promise<void>;
+
+export interface ResponseSendOptions extends ResponseOptions {
+  onChunk?: OnResponseChunk;
+  signal?: AbortSignal;
+  /** Ask for structured output matching this zod schema; the reply is parsed and validated. */
+  schema?: z.ZodType;
+}
+
+export interface ResponsesSessionJSON {
+  version: 1;
+  kind: 'responses';
+  options: ResponseOptions;
+  currentResponseId: string | undefined;
+  responseHistory: Response[];
+  usage: SessionUsage;
+}
+
+/** Adds lua-openai's helpers to a response, as methods that stay out of its JSON. */
+export function withHelpers(response: Response): SessionResponse {
+  const outputText = () =>
+    (response.output ?? [])
+      .flatMap((item) =>
+        'content' in item && Array.isArray(item.content)
+          ? (item.content as Array<{ type?: string; text?: string }>)
+          : [],
+      )
+      .map((part) => (part.type === 'output_text' ? (part.text ?? '') : ''))
+      .join('');
+  const images = () =>
+    (response.output ?? []).flatMap((item) =>
+      item.type === 'image_generation_call' && typeof (item as { result?: unknown }).result === 'string'
+        ? [(item as { result: string }).result]
+        : [],
+    );
+  Object.defineProperties(response, {
+    outputText: { value: outputText, enumerable: false, configurable: true },
+    images: { value: images, enumerable: false, configurable: true },
+    toString: { value: outputText, enumerable: false, configurable: true },
+  });
+  return response as SessionResponse;
+}
+
+/**
+ * A chat over the Responses API, lua-openai's `ResponsesChatSession`: the server keeps the conversation,
+ * the session chains each request to the last with `previous_response_id` and keeps `responseHistory`.
+ */
+export class ResponsesChatSession {
+  readonly responseHistory: SessionResponse[] = [];
+  currentResponseId: string | undefined;
+  readonly usage: SessionUsage = emptyUsage();
+  readonly #options: ResponseOptions;
+
+  constructor(
+    readonly client: SessionClient,
+    options: ResponsesSessionOptions = {},
+  ) {
+    const { previous_response_id: previous, ...rest } = options;
+    this.#options = rest;
+    this.currentResponseId = previous ?? undefined;
+  }
+
+  /** Sends `input` as the next turn: the response, or the streamed text when `onChunk` is given. */
+  send(
+    input: ResponseInput,
+    options?: ResponseSendOptions | OnResponseChunk,
+  ): Promise<SessionResponse | string>;
+  send<T>(input: ResponseInput, options: ResponseSendOptions & { schema: z.ZodType<T> }): Promise<T>;
+  send(input: ResponseInput, options?: ResponseSendOptions | OnResponseChunk): Promise<unknown> {
+    const resolved = typeof options === 'function' ? { onChunk: options } : (options ?? {});
+    return this.createResponse(input, resolved, resolved.onChunk);
+  }
+
+  /** lua-openai's `create_response`: the session's options, the chain, then `options`; streams with `onChunk`. */
+  async createResponse(
+    input: ResponseInput,
+    options: ResponseSendOptions = {},
+    onChunk?: OnResponseChunk,
+  ): Promise<unknown> {
+    assertResponsesInput(input, 'input');
+    const { onChunk: fromOptions, signal, schema, ...overrides } = options;
+    const stream = onChunk ?? fromOptions;
+    const params = Object.fromEntries(
+      Object.entries({ ...this.#options, previous_response_id: this.currentResponseId, ...overrides }).filter(
+        ([, value]) => value !== undefined,
+      ),
+    ) as ResponseOptions;
+    if (schema) params.text = responsesTextFormat(schema);
+    const call: CallOptions = signal ? { signal } : {};
+
+    let response: Response;
+    let streamedText: string | undefined;
+    if (stream) {
+      params.stream = true;
+      let text = '';
+      let final: Response | undefined;
+      const result = await this.client.createResponse(
+        input,
+        params,
+        async (event) => {
+          if (event.type === 'response.output_text.delta') text += event.delta;
+          if (event.type === 'response.completed') final = event.response;
+          await stream(
+            event.type === 'response.output_text.delta' ? { content: event.delta, event } : { event },
+          );
+        },
+        call,
+      );
+      if (!result.ok) throw requestFailed(result.status, result.body);
+      if (!final)
+        throw new SessionError('The stream ended without response.completed', result.status, undefined);
+      response = final;
+      streamedText = text;
+    } else {
+      const result = await this.client.createResponse(input, params, undefined, call);
+      if (!result.ok) throw requestFailed(result.status, result.body);
+      const reason = responseReason(result.body);
+      if (reason) throw new SessionError(`Failed to parse response: ${reason}`, result.status, result.body);
+      response = result.body as Response;
+    }
+
+    const kept = withHelpers(response);
+    addUsage(this.usage, response.usage);
+    this.currentResponseId = response.id;
+    this.responseHistory.push(kept);
+    if (schema) return parseStructured(schema, kept.outputText());
+    return streamedText ?? kept;
+  }
+
+  /**
+   * Sends `input`, runs the function calls of each response (concurrently) and sends their outputs
+   * back, until a response has no calls; returns its text. Throws `ToolLoopError` after `maxSteps` responses.
+   */
+  async run(
+    input: ResponseInput,
+    options: { tools: readonly Tool[]; maxSteps?: number } & Omit<ResponseSendOptions, 'schema' | 'tools'>,
+  ): Promise<string> {
+    const { tools, maxSteps = 8, ...sendOptions } = options;
+    const withTools = { ...sendOptions, tools: tools.map(responsesToolDeclaration) };
+    let next: ResponseInput = input;
+    for (let step = 1; ; step++) {
+      await this.createResponse(next, withTools, sendOptions.onChunk);
+      const response = this.responseHistory.at(-1) as SessionResponse;
+      const calls = (response.output ?? []).filter(
+        (item): item is Extract<typeof item, { type: 'function_call' }> => item.type === 'function_call',
+      );
+      if (calls.length === 0) return response.outputText();
+      if (step >= maxSteps)
+        throw new ToolLoopError(
+          `No final answer after ${maxSteps} responses; the last one still called tools`,
+        );
+      const outputs = await Promise.all(
+        calls.map((call) => executeToolCall(tools, call.name, call.arguments, sendOptions.signal)),
+      );
+      next = calls.map((call, index) => ({
+        type: 'function_call_output' as const,
+        call_id: call.call_id,
+        output: outputs[index] ?? '',
+      }));
+    }
+  }
+
+  toJSON(): ResponsesSessionJSON {
+    return {
+      version: 1,
+      kind: 'responses',
+      options: { ...this.#options },
+      currentResponseId: this.currentResponseId,
+      responseHistory: structuredClone(this.responseHistory.map((response) => ({ ...response }))),
+      usage: { ...this.usage },
+    };
+  }
+
+  static fromJSON(client: SessionClient, json: ResponsesSessionJSON | string): ResponsesChatSession {
+    const saved = (typeof json === 'string' ? JSON.parse(json) : json) as ResponsesSessionJSON;
+    if (saved?.version !== 1 || saved.kind !== 'responses' || !Array.isArray(saved.responseHistory)) {
+      throw new SessionError(
+        'Not a saved ResponsesChatSession (expected { version: 1, kind: "responses", ... })',
+        undefined,
+        saved,
+      );
+    }
+    const session = new ResponsesChatSession(client, {
+      ...saved.options,
+      ...(saved.currentResponseId ? { previous_response_id: saved.currentResponseId } : {}),
+    });
+    session.responseHistory.push(...saved.responseHistory.map(withHelpers));
+    Object.assign(session.usage, saved.usage);
+    return session;
+  }
+}
+
+/** lua-openai's `Request failed with status: <status>`, with the API's message when there is one. */
+function requestFailed(status: number, body: unknown): SessionError {
+  const message = (body as { error?: { message?: unknown } } | undefined)?.error?.message;
+  return new SessionError(
+    `Request failed with status: ${status}${typeof message === 'string' ? `: ${message}` : ''}`,
+    status,
+    body,
+  );
+}

@@ -1,0 +1,38 @@
+import type {
+  CallOptions,
+  ChatCompletion,
+  ChatCompletionChunk,
+  ChatCompletionMessage,
+  ChatCompletionOptions,
+  ChatDelta,
+  Response,
+  ResponseInput,
+  ResponseOptions,
+  ResponseStreamEvent,
+} from '@wireai/openai-client';
+
+/** A result as the client resolves it (only what sessions read). */
+export interface ClientResult<T> {
+  readonly ok: boolean;
+  readonly status: number;
+  readonly body: T | unknown;
+}
+
+/**
+ * The two client methods sessions call, structurally: an `OpenAI` client fits, and so does a fake in a
+ * unit test (as lua-openai's specs stub `client:chat`).
+ */
+export interface SessionClient {
+  chat(
+    messages: ChatCompletionMessage[],
+    options: ChatCompletionOptions,
+    onDelta?: (delta: ChatDelta, chunk: ChatCompletionChunk) => void | Promise<void>,
+    call?: CallOptions,
+  ): Promise<ClientResult<ChatCompletion | undefined>>;
+  createResponse(
+    input: ResponseInput,
+    options: ResponseOptions,
+    onEvent?: (event: ResponseStreamEvent) => void | Promise<void>,
+    call?: CallOptions,
+  ): Promise<ClientResult<Response | undefined>>;
+}
