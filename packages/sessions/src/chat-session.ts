@@ -83,14 +83,14 @@ export class ChatSession {
   }
 
   /** Appends `message` (a string is a user message) and generates the reply. */
-  async send(
-    message: ChatCompletionMessage | string,
-    options?: ChatSendOptions | OnChatChunk,
-  ): Promise<ChatReply>;
   async send<T>(
     message: ChatCompletionMessage | string,
     options: ChatSendOptions & { schema: z.ZodType<T> },
   ): Promise<T>;
+  async send(
+    message: ChatCompletionMessage | string,
+    options?: ChatSendOptions | OnChatChunk,
+  ): Promise<ChatReply>;
   async send(
     message: ChatCompletionMessage | string,
     options?: ChatSendOptions | OnChatChunk,

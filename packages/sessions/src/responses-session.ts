@@ -99,11 +99,11 @@ export class ResponsesChatSession {
   }
 
   /** Sends `input` as the next turn: the response, or the streamed text when `onChunk` is given. */
+  send<T>(input: ResponseInput, options: ResponseSendOptions & { schema: z.ZodType<T> }): Promise<T>;
   send(
     input: ResponseInput,
     options?: ResponseSendOptions | OnResponseChunk,
   ): Promise<SessionResponse | string>;
-  send<T>(input: ResponseInput, options: ResponseSendOptions & { schema: z.ZodType<T> }): Promise<T>;
   send(input: ResponseInput, options?: ResponseSendOptions | OnResponseChunk): Promise<unknown> {
     const resolved = typeof options === 'function' ? { onChunk: options } : (options ?? {});
     return this.createResponse(input, resolved, resolved.onChunk);

@@ -1,0 +1,220 @@
+import { spawn } from 'node:child_process';
+import { EventEmitter } from 'node:events';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { type MockOpenAIServer, startMockOpenAI } from '@wireai/testing';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Io } from './io.js';
+import { runCli } from './main.js';
+
+/** Runs the CLI in-process with captured streams; `input` is piped to stdin. */
+function harness(env: Record<string, string | undefined> = {}) {
+  const stdin = new PassThrough();
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
+  });
+  stderr.on('data', (chunk: Buffer) => {
+    err += chunk.toString();
+  });
+  const io: Io = { stdin, stdout, stderr, env };
+  const signals = new EventEmitter();
+  return {
+    stdin,
+    signals,
+    run: (argv: string[]) => runCli(argv, io, signals),
+    out: () => out,
+    err: () => err,
+    async waitFor(text: string, ms = 3_000) {
+      const deadline = Date.now() + ms;
+      while (!out.includes(text)) {
+        if (Date.now() > deadline) throw new Error(`"${text}" never appeared in:\n${out}`);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    },
+  };
+}
+
+let server: MockOpenAIServer;
+beforeAll(async () => {
+  server = await startMockOpenAI({ apiKey: 'sk-cli' });
+});
+afterEach(() => server.reset());
+afterAll(() => server.close());
+const real = () => ({ OPENAI_API_KEY: 'sk-cli' });
+const at = () => ['--base-url', server.baseURL];
+
+describe.each(['undici', 'axios', 'fetch'])('one-shot commands over %s', (transport) => {
+  it('ask streams the answer', async () => {
+    const cli = harness(real());
+    expect(await cli.run([...at(), '--transport', transport, 'ask', 'hello', 'there'])).toBe(0);
+    expect(cli.out()).toBe('Echo: hello there\n');
+    expect(cli.err()).toBe('');
+  });
+
+  it('ask --api responses', async () => {
+    const cli = harness(real());
+    expect(await cli.run([...at(), '--transport', transport, '--api', 'responses', 'ask', 'hi'])).toBe(0);
+    expect(cli.out()).toBe('Echo: hi\n');
+  });
+
+  it('models, embed and image', async () => {
+    const cli = harness(real());
+    expect(await cli.run([...at(), '--transport', transport, 'models'])).toBe(0);
+    expect(cli.out().split('\n')).toContain('gpt-4.1');
+    const embed = harness(real());
+    expect(await embed.run([...at(), '--transport', transport, 'embed', 'some text'])).toBe(0);
+    expect(embed.out()).toMatch(/^16 dimensions \(text-embedding-3-small\): \[-?\d\.\d{4}, /);
+    const out = join(mkdtempSync(join(tmpdir(), 'wireai-cli-')), 'cat.png');
+    const image = harness(real());
+    expect(await image.run([...at(), '--transport', transport, 'image', 'a cat', '--out', out])).toBe(0);
+    expect(readFileSync(out).subarray(1, 4).toString()).toBe('PNG');
+  });
+});
+
+describe('wireai', () => {
+  it('reads the prompt from stdin when piped, and prints raw JSON with --json', async () => {
+    const cli = harness(real());
+    cli.stdin.end('from a pipe\n');
+    expect(await cli.run([...at(), 'ask', '--json'])).toBe(0);
+    expect(JSON.parse(cli.out()).choices[0].message.content).toBe('Echo: from a pipe');
+  });
+
+  it('uses the embedded mock server without a key, and says so in one line', async () => {
+    const cli = harness({});
+    expect(await cli.run(['ask', 'offline'])).toBe(0);
+    expect(cli.out()).toBe('Echo: offline\n');
+    expect(cli.err().trim().split('\n')).toHaveLength(1);
+    expect(cli.err()).toMatch(/no OPENAI_API_KEY set, so talking to the embedded mock server/);
+  });
+
+  it('explains a rejected key, without a stack trace unless --debug', async () => {
+    const cli = harness({ OPENAI_API_KEY: 'sk-wrong' });
+    expect(await cli.run([...at(), 'models'])).toBe(1);
+    expect(cli.err()).toBe(
+      'wireai: The API key was rejected (401). Check the key in your environment (OPENAI_API_KEY or the provider’s variable).\n',
+    );
+    const debug = harness({ OPENAI_API_KEY: 'sk-wrong' });
+    await debug.run([...at(), '--debug', 'models']);
+    expect(debug.err()).toContain('    at ');
+    expect(debug.err()).not.toContain('sk-wrong');
+  });
+
+  it('says when to retry after a rate limit', async () => {
+    server.fault(
+      { status: 429, retryAfter: 120 },
+      { status: 429, retryAfter: 120 },
+      { status: 429, retryAfter: 120 },
+    );
+    const cli = harness(real());
+    // A Retry-After of 2 minutes is past what the client waits; it retries on its own backoff, then reports.
+    expect(await cli.run([...at(), 'models'])).toBe(1);
+    expect(cli.err()).toMatch(/^wireai: Rate limited \(429\): .*Retry in 120 s\.\n$/);
+  }, 20_000);
+
+  it('rejects an unknown transport with commander’s message', async () => {
+    const cli = harness(real());
+    expect(await cli.run(['--transport', 'pigeon', 'models'])).not.toBe(0);
+    expect(cli.err()).toMatch(/Allowed choices are undici, axios, fetch/);
+  });
+
+  it('chat: streamed replies, history, /reset, /model, /save, /load and /exit on piped stdin', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wireai-chat-'));
+    const cli = harness(real());
+    const done = cli.run([...at(), 'chat']);
+    cli.stdin.write('hello\n');
+    await cli.waitFor('ai  › Echo: hello\n');
+    cli.stdin.write(`/model gpt-4.1-mini\n/save ${dir}/chat.json\n/reset\nagain\n`);
+    await cli.waitFor('ai  › Echo: again\n');
+    cli.stdin.write(`/load ${dir}/chat.json\n/help\n/exit\n`);
+    expect(await done).toBe(0);
+    expect(cli.out()).toContain('(model: gpt-4.1-mini)');
+    expect(cli.out()).toContain('(conversation cleared)');
+    expect(cli.out()).toContain(`(loaded ${dir}/chat.json)`);
+    expect(cli.out()).toContain('/save FILE');
+    const saved = JSON.parse(readFileSync(join(dir, 'chat.json'), 'utf8'));
+    expect(saved.messages).toEqual([
+      { role: 'user', content: 'hello' },
+      { role: 'assistant', content: 'Echo: hello' },
+    ]);
+    expect(saved.options.model).toBe('gpt-4.1-mini');
+    const third = server.requests.filter((request) => request.route === 'POST /chat/completions').at(-1);
+    expect(third?.body).toMatchObject({
+      model: 'gpt-4.1-mini',
+      messages: [{ role: 'user', content: 'again' }],
+    });
+  });
+
+  it('chat: Ctrl-C stops the reply being generated and keeps the chat', async () => {
+    const slow = await startMockOpenAI({ chunkDelayMs: 150 });
+    try {
+      const cli = harness({ OPENAI_API_KEY: 'k' });
+      const done = cli.run(['--base-url', slow.baseURL, 'chat']);
+      cli.stdin.write('a long answer please\n');
+      await cli.waitFor('ai  › Echo: ');
+      cli.signals.emit('SIGINT');
+      await cli.waitFor(' [stopped]\n');
+      cli.stdin.end('/exit\n');
+      expect(await done).toBe(0);
+      expect(cli.out()).not.toContain('please\n'); // the reply was cut short
+    } finally {
+      await slow.close();
+    }
+  });
+
+  it('chat: Ctrl-C at the prompt (or the end of input) leaves', async () => {
+    const cli = harness(real());
+    const done = cli.run([...at(), 'chat']);
+    await cli.waitFor('/help for commands');
+    cli.signals.emit('SIGINT');
+    expect(await done).toBe(0);
+  });
+});
+
+describe('the wireai bin', () => {
+  const bin = fileURLToPath(new URL('../bin/wireai.js', import.meta.url));
+
+  function spawnCli(args: string[], env: Record<string, string>) {
+    const child = spawn(process.execPath, [bin, ...args], {
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: 'pipe',
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    return { child, exited, out: () => out };
+  }
+
+  it('answers a one-shot question from a real process', async () => {
+    const run = spawnCli([...at(), 'ask', 'from the bin'], real());
+    expect(await run.exited).toBe(0);
+    expect(run.out()).toBe('Echo: from the bin\n');
+  });
+
+  it('stops a streaming reply on SIGINT and leaves when stdin ends', async () => {
+    const slow = await startMockOpenAI({ chunkDelayMs: 150 });
+    try {
+      const run = spawnCli(['--base-url', slow.baseURL, 'chat'], { OPENAI_API_KEY: 'k' });
+      run.child.stdin.write('tell me a long story\n');
+      const deadline = Date.now() + 5_000;
+      while (!run.out().includes('ai  › Echo:') && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      run.child.kill('SIGINT');
+      while (!run.out().includes('[stopped]') && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      run.child.stdin.end();
+      expect(await run.exited).toBe(0);
+      expect(run.out()).toContain(' [stopped]');
+    } finally {
+      await slow.close();
+    }
+  });
+});

@@ -1,0 +1,92 @@
+import { writeFile } from 'node:fs/promises';
+import { APIError, type Result } from '@wireai/openai-client';
+import type { Connection } from '../connect.js';
+import { UsageError } from '../connect.js';
+import { type Io, println, readAll } from '../io.js';
+import { streamReply } from '../reply.js';
+import { startSpinner } from '../spinner.js';
+
+/** The body of an ok result, or the API's error thrown. */
+function bodyOf<T>(result: Result<T>): T {
+  if (result.ok) return result.body;
+  throw APIError.for(result.status, result.body, result.headers, result.requestId);
+}
+
+/** `wireai ask "prompt"`: one question, the answer streamed (stdin when piped, `--json` for the raw response). */
+export async function ask(
+  connection: Connection,
+  words: string[],
+  options: { json?: boolean },
+  io: Io,
+): Promise<void> {
+  let prompt = words.join(' ').trim();
+  if (!prompt && !io.stdin.isTTY) prompt = (await readAll(io.stdin)).trim();
+  if (!prompt) throw new UsageError('Nothing to ask: give a prompt (wireai ask "…") or pipe one in.');
+  const { client, model, api } = connection;
+  if (options.json) {
+    const result =
+      api === 'responses'
+        ? await client.createResponse(prompt, { model })
+        : await client.createChatCompletion([{ role: 'user', content: prompt }], { model });
+    println(io.stdout, JSON.stringify(bodyOf(result as Result<unknown>), null, 2));
+    return;
+  }
+  const stop = startSpinner(io.stderr);
+  try {
+    await streamReply(connection, prompt, (text) => {
+      stop();
+      io.stdout.write(text);
+    });
+  } finally {
+    stop();
+  }
+  println(io.stdout);
+}
+
+/** `wireai models`: the model ids, one per line. */
+export async function models(connection: Connection, options: { json?: boolean }, io: Io): Promise<void> {
+  const list = bodyOf(await connection.client.models());
+  if (options.json) return println(io.stdout, JSON.stringify(list, null, 2));
+  for (const id of list.data.map((model) => model.id).sort()) println(io.stdout, id);
+}
+
+const EMBEDDING_MODELS: Record<string, string> = { gemini: 'gemini-embedding-001' };
+
+/** `wireai embed "text"`: the embedding's size and first values. */
+export async function embed(
+  connection: Connection,
+  text: string,
+  options: { json?: boolean; embeddingModel?: string; provider?: string },
+  io: Io,
+): Promise<void> {
+  const model =
+    options.embeddingModel ?? EMBEDDING_MODELS[options.provider ?? ''] ?? 'text-embedding-3-small';
+  const list = bodyOf(await connection.client.embedding(text, { model }));
+  if (options.json) return println(io.stdout, JSON.stringify(list, null, 2));
+  const vector = list.data[0]?.embedding ?? [];
+  const values = Array.isArray(vector) ? vector : [];
+  println(
+    io.stdout,
+    `${values.length} dimensions (${model}): [${values
+      .slice(0, 6)
+      .map((value) => value.toFixed(4))
+      .join(', ')}${values.length > 6 ? ', …' : ''}]`,
+  );
+}
+
+/** `wireai image "prompt" --out file.png`: the first image, written to a file. */
+export async function image(
+  connection: Connection,
+  prompt: string,
+  options: { out: string; imageModel?: string },
+  io: Io,
+): Promise<void> {
+  const images = bodyOf(
+    await connection.client.imageGeneration({ prompt, model: options.imageModel ?? 'gpt-image-1' }),
+  );
+  const encoded = images.data?.[0]?.b64_json;
+  if (!encoded) throw new Error('The API returned no image data (b64_json)');
+  const bytes = Buffer.from(encoded, 'base64');
+  await writeFile(options.out, bytes);
+  println(io.stdout, `wrote ${options.out} (${bytes.length} bytes)`);
+}

@@ -1,0 +1,41 @@
+import {
+  APIConnectionError,
+  APIError,
+  APITimeoutError,
+  APIUserAbortError,
+  AuthenticationError,
+  NotFoundError,
+  RateLimitError,
+  ValidationError,
+} from '@wireai/openai-client';
+import { SessionError } from '@wireai/sessions';
+import { UsageError } from './connect.js';
+
+/** An error as a person can act on it; the stack only with `--debug`. */
+export function describeError(error: unknown, debug: boolean): string {
+  const detail = debug && error instanceof Error && error.stack ? `\n${error.stack}` : '';
+  return `${message(error)}${detail}`;
+}
+
+function message(error: unknown): string {
+  if (error instanceof UsageError) return error.message;
+  if (AuthenticationError.isInstance(error))
+    return 'The API key was rejected (401). Check the key in your environment (OPENAI_API_KEY or the provider’s variable).';
+  if (RateLimitError.isInstance(error)) {
+    const after = error.headers['retry-after-ms']
+      ? Number(error.headers['retry-after-ms']) / 1000
+      : Number(error.headers['retry-after']);
+    return `Rate limited (429): ${error.error?.message ?? 'too many requests'}.${Number.isFinite(after) && after > 0 ? ` Retry in ${after} s.` : ' Wait a moment and retry.'}`;
+  }
+  if (NotFoundError.isInstance(error))
+    return `Not found (404): ${error.error?.message ?? 'check the model name and base URL'}`;
+  if (APIError.isInstance(error))
+    return `The API answered ${error.status ?? 'with an error'}: ${error.error?.message ?? error.message}`;
+  if (APITimeoutError.isInstance(error)) return `No answer in time: ${error.message}`;
+  if (APIConnectionError.isInstance(error))
+    return `Could not reach the API: ${error.message}. Check your network, --base-url, or try --mock.`;
+  if (APIUserAbortError.isInstance(error)) return 'Stopped.';
+  if (ValidationError.isInstance(error)) return `Invalid input: ${error.message}`;
+  if (SessionError.isInstance(error)) return error.message;
+  return error instanceof Error ? error.message : String(error);
+}

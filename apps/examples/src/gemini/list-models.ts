@@ -1,0 +1,11 @@
+// The models Gemini offers through the compatible endpoint.
+import type { ModelList } from '@wireai/openai-client';
+import { type Example, expectOk, runIfMain } from '../shared/example.js';
+
+export async function main({ client, log }: Example): Promise<void> {
+  const models = expectOk<ModelList>(await client.models());
+  log(`${models.data.length} models:`);
+  for (const model of models.data) log(`  ${model.id}`);
+}
+
+await runIfMain(import.meta.url, 'gemini', main);
