@@ -8,7 +8,9 @@ let base: string;
 beforeAll(async () => {
   mock = await startMockOpenAI();
   base = mock.baseURL;
-});
+  // Parsing and compiling the 3 MB description takes a while on a busy machine: once, here.
+  openapiErrors('ErrorResponse', {});
+}, 60_000);
 afterEach(() => mock.reset());
 afterAll(() => mock.close());
 
