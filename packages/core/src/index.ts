@@ -14,7 +14,12 @@ export {
   IncompleteBodyError,
 } from './ltn12/collect.js';
 export type { Filter } from './ltn12/filter.js';
-export { ConsumerStoppedError, type SinkIterable, sinkToAsyncIterable } from './ltn12/sink-iterable.js';
+export {
+  ConsumerStoppedError,
+  type SinkIterable,
+  type SinkIterableOptions,
+  sinkToAsyncIterable,
+} from './ltn12/sink-iterable.js';
 export { sinks } from './ltn12/sinks.js';
 export { concatBytes, sources } from './ltn12/sources.js';
 export {

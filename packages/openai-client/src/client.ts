@@ -166,7 +166,7 @@ export class OpenAI {
     messages: readonly ChatCompletionMessage[],
     options?: ChatCompletionOptions,
     call?: CallOptions,
-  ): AsyncGenerator<ChatCompletionChunk, void, undefined> {
+  ): AsyncIterableIterator<ChatCompletionChunk> {
     return streamChatCompletion(this.#core, this.defaultModel, messages, options, call);
   }
 
@@ -199,7 +199,7 @@ export class OpenAI {
     input: ResponseInput,
     options?: ResponseOptions,
     call?: CallOptions,
-  ): AsyncGenerator<ResponseStreamEvent, void, undefined> {
+  ): AsyncIterableIterator<ResponseStreamEvent> {
     return streamResponse(this.#core, this.defaultModel, input, options, call);
   }
 

@@ -16,8 +16,8 @@ describe('sinkToAsyncIterable()', () => {
     expect(seen).toEqual([1, 2, 3]);
   });
 
-  it('lets the consumer set the pace: the producer runs at most one chunk ahead', async () => {
-    const { sink, iterable } = sinkToAsyncIterable<number>();
+  it('lets the consumer set the pace: with highWaterMark 1 the producer runs at most one chunk ahead', async () => {
+    const { sink, iterable } = sinkToAsyncIterable<number>({ highWaterMark: 1 });
     let produced = 0;
     const producing = (async () => {
       for (let n = 1; n <= 5; n++) {
@@ -41,6 +41,22 @@ describe('sinkToAsyncIterable()', () => {
     expect(rest).toEqual([3, 4, 5]);
   });
 
+  it('queues up to highWaterMark chunks (16 by default) before the producer waits', async () => {
+    const { sink, iterable } = sinkToAsyncIterable<number>();
+    let produced = 0;
+    void (async () => {
+      for (let n = 1; n <= 100; n++) {
+        await sink(n);
+        produced = n;
+      }
+    })();
+    await tick();
+    expect(produced).toBe(15); // the 16th waits for the consumer
+    await iterable.next();
+    await tick();
+    expect(produced).toBe(16);
+  });
+
   it('aborts the producer when the consumer breaks out of the loop', async () => {
     const { sink, iterable, signal } = sinkToAsyncIterable<number>();
     const producing = (async () => {
@@ -53,7 +69,7 @@ describe('sinkToAsyncIterable()', () => {
   });
 
   it('delivers chunks already handed over, then the producer failure', async () => {
-    const { sink, iterable, fail } = sinkToAsyncIterable<number>();
+    const { sink, iterable, fail } = sinkToAsyncIterable<number>({ highWaterMark: 1 });
     const pending = sink(1);
     fail(new Error('connection reset'));
     await expect(iterable.next()).resolves.toEqual({ value: 1, done: false });

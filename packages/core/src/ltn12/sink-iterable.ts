@@ -27,17 +27,29 @@ export interface SinkIterable<T> {
   readonly signal: AbortSignal;
 }
 
+export interface SinkIterableOptions {
+  /**
+   * How many chunks may wait for the consumer before the sink makes the producer wait (default 16).
+   * Small enough to bound memory, large enough that a fast consumer does not pay a promise per chunk.
+   */
+  highWaterMark?: number;
+}
+
 /**
- * Turns a sink into an async iterable with backpressure: a chunk offered while the consumer is busy is
- * held (one at most) and the sink's promise settles only when the consumer takes it, so the producer
- * never runs ahead of the consumer by more than one chunk.
+ * Turns a sink into an async iterable with backpressure: chunks queue until `highWaterMark` are waiting,
+ * then the sink returns a promise that settles only when the consumer has taken one, so the consumer's
+ * pace decides how fast the producer (and so the socket) goes.
  */
-export function sinkToAsyncIterable<T>(): SinkIterable<T> {
+export function sinkToAsyncIterable<T>(options: SinkIterableOptions = {}): SinkIterable<T> {
+  const limit = Math.max(1, Math.floor(options.highWaterMark ?? 16));
   const stopped = new AbortController();
-  let held: { value: T; taken: () => void; refused: (error: unknown) => void } | undefined;
+  let queue: T[] = [];
+  let head = 0;
+  let producer: { resume: () => void; refuse: (error: unknown) => void } | undefined;
   let reader: { resolve: (result: IteratorResult<T>) => void; reject: (error: unknown) => void } | undefined;
   let ended = false;
   let failure: { error: unknown } | undefined;
+  const queued = () => queue.length - head;
 
   // Settles the waiting reader with the end or the failure; a failure is reported once, then it is the end.
   const finish = (): void => {
@@ -59,7 +71,8 @@ export function sinkToAsyncIterable<T>(): SinkIterable<T> {
     if (ended) throw new WireaiError('sinkToAsyncIterable(): chunk received after the end');
     if (chunk === null) {
       ended = true;
-      return finish();
+      if (queued() === 0) finish();
+      return;
     }
     if (reader) {
       const waiting = reader;
@@ -67,25 +80,35 @@ export function sinkToAsyncIterable<T>(): SinkIterable<T> {
       waiting.resolve({ value: chunk, done: false });
       return;
     }
-    return new Promise<void>((taken, refused) => {
-      held = { value: chunk, taken, refused };
+    queue.push(chunk);
+    if (queued() < limit) return;
+    return new Promise<void>((resume, refuse) => {
+      producer = { resume, refuse };
     });
   };
 
   const stop = (): IteratorResult<T> => {
     if (!ended && !failure && !stopped.signal.aborted) stopped.abort(new ConsumerStoppedError());
-    held?.refused(stopped.signal.reason);
-    held = undefined;
+    producer?.refuse(stopped.signal.reason);
+    producer = undefined;
+    queue = [];
+    head = 0;
     ended = true;
     return { value: undefined, done: true };
   };
 
   const iterable: AsyncIterableIterator<T> = {
     next() {
-      if (held) {
-        const { value, taken } = held;
-        held = undefined;
-        taken();
+      if (queued() > 0) {
+        const value = queue[head++] as T;
+        if (head > 1024 && head * 2 > queue.length) {
+          queue = queue.slice(head);
+          head = 0;
+        }
+        if (producer && queued() < limit) {
+          producer.resume();
+          producer = undefined;
+        }
         return Promise.resolve({ value, done: false });
       }
       if (failure) return Promise.reject(takeFailure());
@@ -111,9 +134,9 @@ export function sinkToAsyncIterable<T>(): SinkIterable<T> {
     sink,
     iterable,
     fail(error) {
-      if (ended || failure) return;
+      if (ended || failure || stopped.signal.aborted) return;
       failure = { error };
-      finish();
+      if (queued() === 0) finish();
     },
     signal: stopped.signal,
   };

@@ -82,7 +82,7 @@ export function streamChatCompletion(
   messages: readonly ChatCompletionMessage[],
   options: ChatCompletionOptions = {},
   call: CallOptions = {},
-): AsyncGenerator<ChatCompletionChunk, void, undefined> {
+): AsyncIterableIterator<ChatCompletionChunk> {
   const body = { ...chatPayload(defaultModel, messages, options), stream: true };
   return iterateEvents<ChatCompletionChunk>(
     (onEvent, signal) =>

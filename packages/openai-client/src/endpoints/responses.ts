@@ -57,7 +57,7 @@ export function streamResponse(
   input: ResponseInput,
   options: ResponseOptions = {},
   call: CallOptions = {},
-): AsyncGenerator<ResponseStreamEvent, void, undefined> {
+): AsyncIterableIterator<ResponseStreamEvent> {
   const body = { ...responsePayload(defaultModel, input, options), stream: true };
   return iterateEvents<ResponseStreamEvent>(
     (onEvent, signal) =>

@@ -149,6 +149,8 @@ async function wait(ms: number, signal: AbortSignal | undefined): Promise<void> 
 }
 
 function buildUrl(core: ClientCore, options: Pick<RequestOptions, 'path' | 'query'>): string {
+  // The common case, no query parameters, needs no URL object.
+  if (!options.query && Object.keys(core.defaultQuery).length === 0) return `${core.baseURL}${options.path}`;
   const url = new URL(`${core.baseURL}${options.path}`);
   for (const [name, value] of Object.entries({ ...core.defaultQuery, ...options.query })) {
     if (value !== undefined) url.searchParams.set(name, String(value));
