@@ -9,7 +9,10 @@ import type { Result } from '../types.js';
  * and leaving the loop early aborts it. A non-2xx answer or a failed stream throws from the loop.
  */
 export function iterateEvents<E>(
-  start: (onEvent: NonNullable<RequestOptions<E>['onEvent']>, signal: AbortSignal) => Promise<Result<unknown>>,
+  start: (
+    onEvent: NonNullable<RequestOptions<E>['onEvent']>,
+    signal: AbortSignal,
+  ) => Promise<Result<unknown>>,
   callerSignal: AbortSignal | undefined,
 ): AsyncIterableIterator<E> {
   const { sink, iterable, fail, signal: stopped } = sinkToAsyncIterable<E>();
