@@ -104,6 +104,11 @@ export class OpenAI {
     };
   }
 
+  /** The transport this client sends with, resolved (and loaded, for a name) on first use. */
+  transport(): Promise<Transport> {
+    return this.#core.transport();
+  }
+
   /** The public low-level request (lua-openai's `_request`): any method and path, JSON in and out, optional streaming. */
   request<T = unknown, E = unknown>(options: RequestOptions<E>): Promise<Result<T>> {
     return sendRequest<T, E>(this.#core, options);
@@ -142,13 +147,13 @@ export class OpenAI {
   chat(
     messages: readonly ChatCompletionMessage[],
     options: WithStream<ChatCompletionOptions, true>,
-    onDelta: (delta: ChatDelta, chunk: ChatCompletionChunk) => void | Promise<void>,
+    onDelta: (delta: ChatDelta, chunk: ChatCompletionChunk) => unknown,
     call?: CallOptions,
   ): Promise<Result<undefined>>;
   chat(
     messages: readonly ChatCompletionMessage[],
     options?: ChatCompletionOptions,
-    onDeltaOrCall?: ((delta: ChatDelta, chunk: ChatCompletionChunk) => void | Promise<void>) | CallOptions,
+    onDeltaOrCall?: ((delta: ChatDelta, chunk: ChatCompletionChunk) => unknown) | CallOptions,
     call?: CallOptions,
   ): Promise<Result<ChatCompletion | undefined>> {
     const [onDelta, callOptions] = splitCallback(onDeltaOrCall, call);

@@ -21,7 +21,8 @@ export interface ChatSessionOptions extends ChatCompletionOptions {
   messages?: ChatCompletionMessage[];
 }
 
-export type OnChatChunk = (chunk: ChatDelta) => void | Promise<void>;
+// `unknown`, not `void | Promise<void>`, so `(c) => process.stdout.write(…)` fits; a returned promise is awaited.
+export type OnChatChunk = (chunk: ChatDelta) => unknown;
 
 /** Per-request overrides for `send` and `generateResponse`: any parameter, plus streaming and a schema. */
 export interface ChatSendOptions extends ChatCompletionOptions {

@@ -36,7 +36,8 @@ export interface ResponseChunk {
   event: ResponseStreamEvent;
 }
 
-export type OnResponseChunk = (chunk: ResponseChunk) => void | Promise<void>;
+// `unknown`, not `void | Promise<void>`, so `(c) => process.stdout.write(…)` fits; a returned promise is awaited.
+export type OnResponseChunk = (chunk: ResponseChunk) => unknown;
 
 export interface ResponseSendOptions extends ResponseOptions {
   onChunk?: OnResponseChunk;
@@ -100,6 +101,12 @@ export class ResponsesChatSession {
 
   /** Sends `input` as the next turn: the response, or the streamed text when `onChunk` is given. */
   send<T>(input: ResponseInput, options: ResponseSendOptions & { schema: z.ZodType<T> }): Promise<T>;
+  send(input: ResponseInput, onChunk: OnResponseChunk): Promise<string>;
+  send(input: ResponseInput, options: ResponseSendOptions & { onChunk: OnResponseChunk }): Promise<string>;
+  send(
+    input: ResponseInput,
+    options?: ResponseSendOptions & { onChunk?: undefined },
+  ): Promise<SessionResponse>;
   send(
     input: ResponseInput,
     options?: ResponseSendOptions | OnResponseChunk,
@@ -110,6 +117,29 @@ export class ResponsesChatSession {
   }
 
   /** lua-openai's `create_response`: the session's options, the chain, then `options`; streams with `onChunk`. */
+  createResponse<T>(
+    input: ResponseInput,
+    options: ResponseSendOptions & { schema: z.ZodType<T> },
+    onChunk?: OnResponseChunk,
+  ): Promise<T>;
+  createResponse(
+    input: ResponseInput,
+    options: ResponseSendOptions | undefined,
+    onChunk: OnResponseChunk,
+  ): Promise<string>;
+  createResponse(
+    input: ResponseInput,
+    options: ResponseSendOptions & { onChunk: OnResponseChunk },
+  ): Promise<string>;
+  createResponse(
+    input: ResponseInput,
+    options?: ResponseSendOptions & { onChunk?: undefined },
+  ): Promise<SessionResponse>;
+  createResponse(
+    input: ResponseInput,
+    options?: ResponseSendOptions,
+    onChunk?: OnResponseChunk,
+  ): Promise<SessionResponse | string>;
   async createResponse(
     input: ResponseInput,
     options: ResponseSendOptions = {},

@@ -26,13 +26,13 @@ export interface SessionClient {
   chat(
     messages: ChatCompletionMessage[],
     options: ChatCompletionOptions,
-    onDelta?: (delta: ChatDelta, chunk: ChatCompletionChunk) => void | Promise<void>,
+    onDelta?: (delta: ChatDelta, chunk: ChatCompletionChunk) => unknown,
     call?: CallOptions,
   ): Promise<ClientResult<ChatCompletion | undefined>>;
   createResponse(
     input: ResponseInput,
     options: ResponseOptions,
-    onEvent?: (event: ResponseStreamEvent) => void | Promise<void>,
+    onEvent?: (event: ResponseStreamEvent) => unknown,
     call?: CallOptions,
   ): Promise<ClientResult<Response | undefined>>;
 }

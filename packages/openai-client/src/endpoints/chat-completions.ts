@@ -16,7 +16,8 @@ import { validate } from '../validation/validate.js';
 /** Every parameter of `POST /chat/completions` but the messages; `model` defaults to the client's. */
 export type ChatCompletionOptions = Partial<Omit<ChatCompletionRequest, 'messages'>>;
 
-export type OnChatChunk = (chunk: ChatCompletionChunk) => void | Promise<void>;
+// `unknown`, not `void | Promise<void>`: `(c) => process.stdout.write(…)` must type-check; a returned promise is awaited.
+export type OnChatChunk = (chunk: ChatCompletionChunk) => unknown;
 
 /** What `chat()`'s callback receives, as lua-openai filters it: the first choice's delta. */
 export interface ChatDelta {

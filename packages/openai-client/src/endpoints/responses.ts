@@ -16,7 +16,8 @@ import { validate } from '../validation/validate.js';
 /** Every parameter of `POST /responses` but the input; `model` defaults to the client's. */
 export type ResponseOptions = Partial<Omit<ResponseRequest, 'input'>>;
 
-export type OnResponseEvent = (event: ResponseStreamEvent) => void | Promise<void>;
+// `unknown`, not `void | Promise<void>`, so any callback fits; a returned promise is awaited.
+export type OnResponseEvent = (event: ResponseStreamEvent) => unknown;
 
 const TERMINAL = new Set(['response.completed', 'response.failed', 'response.incomplete']);
 export const isTerminalResponseEvent = (event: ResponseStreamEvent): boolean => TERMINAL.has(event.type);

@@ -3,7 +3,8 @@ import { IncompleteStreamError, MalformedResponseError, StreamEventError } from 
 
 /** How a stream of JSON events is read: who receives them and which one ends the stream normally. */
 export interface EventStreamSpec<E> {
-  onEvent: (event: E, raw: SseEvent) => void | Promise<void>;
+  /** The caller's callback: a returned promise is awaited (backpressure), any other value ignored. */
+  onEvent: (event: E, raw: SseEvent) => unknown;
   /** An event that ends the stream normally (`response.completed`…); `[DONE]` always does. */
   isTerminal?: (event: E) => boolean;
 }
@@ -40,7 +41,8 @@ export function eventStreamSink<E>(
       if (error) throw new StreamEventError(head.status, { error }, head.headers, head.requestId);
       if (spec.isTerminal?.(event as E)) state.terminal = true;
       state.delivered = true;
-      return spec.onEvent(event as E, raw);
+      // sinks.sse awaits a returned thenable and ignores anything else, so any callback result is safe.
+      return spec.onEvent(event as E, raw) as void | Promise<void>;
     },
     {
       onEnd: () => {

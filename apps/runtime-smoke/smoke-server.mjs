@@ -1,0 +1,20 @@
+// Starts the mock server for a runtime smoke run (Node), prints its URL, and checks afterwards that the
+// smoke's retry really was one (two embedding requests). Used by scripts/test-runtimes.mjs.
+import { startMockOpenAI } from '@wireai/testing';
+
+export async function startSmokeServer() {
+  const mock = await startMockOpenAI();
+  const arm = () => {
+    mock.reset();
+    // The retry check: the first embedding request fails with a 503 the client must retry.
+    mock.script('POST /embeddings', { fault: { status: 503, retryAfterMs: 1 } });
+    // The abort check: a slow stream, so the client can stop it midway.
+    mock.script('POST /responses', { text: 'slow words for the abort check', fault: { chunkDelayMs: 200 } });
+  };
+  return {
+    url: mock.baseURL,
+    arm,
+    retried: () => mock.requests.filter((request) => request.route === 'POST /embeddings').length === 2,
+    close: () => mock.close(),
+  };
+}

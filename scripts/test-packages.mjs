@@ -1,0 +1,239 @@
+// pnpm test:packages — every public package publishable on its own, proven on the tarballs:
+//   1. `pnpm pack` each public package; no tarball holds tests, fixtures, source maps or `workspace:` ranges;
+//   2. the consumers in tools/consumers, each in a scratch directory outside the workspace, install only
+//      the tarballs they list (npm), then `require` each package, type-check consumer.ts with tsc, and run
+//      smoke.mjs against the mock server;
+//   3. in a temporary copy of the repo, a changeset for transport-axios alone: `changeset status` and
+//      `changeset version` bump transport-axios and nothing else.
+import { execFileSync, spawn } from 'node:child_process';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const scratch = mkdtempSync(join(tmpdir(), 'wireai-packages-'));
+const keep = process.argv.includes('--keep');
+let passed = 0;
+let failed = 0;
+
+function check(label, ok, detail = '') {
+  if (ok) passed++;
+  else failed++;
+  console.log(`${ok ? 'ok' : '!!'} ${label}${ok || !detail ? '' : `\n   ${detail}`}`);
+  return ok;
+}
+
+// Asynchronous, so the mock server in this process keeps answering while a consumer talks to it.
+async function run(label, command, args, options = {}) {
+  const child = spawn(command, args, { ...options, env: { ...process.env, ...options.env } });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const status = await new Promise((resolve) => {
+    child.on('error', (error) => resolve(error.message));
+    child.on('close', resolve);
+  });
+  check(label, status === 0, `exit ${status}\n   ${output.trim().split('\n').slice(-25).join('\n   ')}`);
+  return status === 0;
+}
+
+const publicPackages = readdirSync(join(root, 'packages'))
+  .map((dir) => ({ dir: join(root, 'packages', dir), short: dir }))
+  .map((pkg) => ({ ...pkg, manifest: JSON.parse(readFileSync(join(pkg.dir, 'package.json'), 'utf8')) }))
+  .filter((pkg) => !pkg.manifest.private);
+
+console.log('== build and pack');
+execFileSync(
+  'pnpm',
+  ['exec', 'turbo', 'run', 'build', '--filter=./packages/*', '--output-logs=errors-only'],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
+const tarballs = join(scratch, 'tarballs');
+mkdirSync(tarballs);
+const tarballOf = {};
+for (const pkg of publicPackages) {
+  const before = new Set(readdirSync(tarballs));
+  execFileSync('pnpm', ['pack', '--pack-destination', tarballs], { cwd: pkg.dir, stdio: 'ignore' });
+  tarballOf[pkg.short] = join(
+    tarballs,
+    readdirSync(tarballs).find((file) => !before.has(file)),
+  );
+  checkTarball(pkg, tarballOf[pkg.short]);
+}
+
+// What a user downloads: the build and the manifest, nothing the tests or the editor need.
+function checkTarball(pkg, tarball) {
+  const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).trim().split('\n');
+  const stray = files.filter((file) =>
+    /\.test\.|test-support|__fixtures__|fixtures\/|cassettes\/|\.map$|\.tsbuildinfo$|^package\/src\//.test(
+      file,
+    ),
+  );
+  check(
+    `${pkg.manifest.name}: ${files.length} files, no tests, fixtures or source maps`,
+    stray.length === 0,
+    stray.join(', '),
+  );
+  const manifest = execFileSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' });
+  const workspace = manifest.match(/"[^"]+":\s*"workspace:[^"]*"/g) ?? [];
+  check(`${pkg.manifest.name}: no workspace: ranges`, workspace.length === 0, workspace.join(', '));
+  const mapped = execFileSync('tar', ['-xzOf', tarball, '--wildcards', 'package/dist/*.js'], {
+    encoding: 'utf8',
+  });
+  check(`${pkg.manifest.name}: no sourceMappingURL`, !mapped.includes('sourceMappingURL'));
+}
+
+// The consumers, against a mock server this process starts from the workspace's build.
+const { startMockOpenAI } = await import(
+  pathToFileURL(join(root, 'packages', 'testing', 'dist', 'index.js')).href
+);
+const server = await startMockOpenAI();
+const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+try {
+  const consumers = join(root, 'tools', 'consumers');
+  for (const name of readdirSync(consumers, { withFileTypes: true }).filter((entry) => entry.isDirectory())) {
+    const dir = join(scratch, name.name);
+    cpSync(join(consumers, name.name), dir, { recursive: true });
+    const spec = JSON.parse(readFileSync(join(dir, 'consumer.json'), 'utf8'));
+    const dependencies = { ...spec.dependencies };
+    for (const short of spec.tarballs) dependencies[`@wireai/${short}`] = `file:${tarballOf[short]}`;
+    writeFileSync(
+      join(dir, 'package.json'),
+      JSON.stringify({ name: `consumer-${name.name}`, private: true, type: 'module', dependencies }, null, 2),
+    );
+    writeFileSync(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          module: 'NodeNext',
+          target: 'ES2023',
+          strict: true,
+          noEmit: true,
+          types: ['node'],
+        },
+        files: ['consumer.ts'],
+      }),
+    );
+    console.log(`\n== consumer ${name.name}: ${spec.tarballs.join(', ')}`);
+    if (
+      !(await run(
+        'npm install (the tarballs, their dependencies from the registry)',
+        'npm',
+        [
+          'install',
+          '--no-audit',
+          '--no-fund',
+          '--no-package-lock',
+          '--install-links',
+          '@types/node@^20.19.0',
+        ],
+        { cwd: dir },
+      ))
+    )
+      continue;
+    const installed = readdirSync(join(dir, 'node_modules', '@wireai')).sort();
+    check(
+      `only the listed packages are installed: ${installed.join(', ')}`,
+      installed.join() === [...spec.tarballs].sort().join(),
+    );
+    await run('require() of each package', process.execPath, ['require.cjs'], { cwd: dir });
+    await run('tsc type-checks consumer.ts', process.execPath, [tsc, '-p', '.'], { cwd: dir });
+    await run('smoke.mjs against the mock server', process.execPath, ['smoke.mjs'], {
+      cwd: dir,
+      env: { MOCK_URL: server.baseURL },
+    });
+  }
+} finally {
+  await server.close();
+}
+
+// Independent versions: a change to transport-axios alone releases transport-axios alone.
+console.log('\n== changesets: a transport-axios change in a temporary copy');
+const copy = join(scratch, 'repo');
+const tracked = execFileSync('git', ['ls-files', '-co', '--exclude-standard', '-z'], {
+  cwd: root,
+  encoding: 'utf8',
+});
+for (const file of tracked.split('\0').filter(Boolean)) {
+  try {
+    cpSync(join(root, file), join(copy, file));
+  } catch {
+    // a file deleted in the working tree but not yet in the index
+  }
+}
+const git = (...args) => execFileSync('git', args, { cwd: copy, encoding: 'utf8' });
+const changeset = join(root, 'node_modules', '@changesets', 'cli', 'bin.js');
+for (const file of readdirSync(join(copy, '.changeset'))) {
+  if (file.endsWith('.md') && file !== 'README.md') rmSync(join(copy, '.changeset', file));
+}
+// The copy resolves the changelog generator and the CLI's own imports from the workspace's install.
+symlinkSync(join(root, 'node_modules'), join(copy, 'node_modules'));
+git('init', '-q', '-b', 'main');
+git('-c', 'user.name=ci', '-c', 'user.email=ci@localhost', 'add', '-A');
+git('-c', 'user.name=ci', '-c', 'user.email=ci@localhost', 'commit', '-qm', 'base');
+git('checkout', '-qb', 'axios-change');
+writeFileSync(
+  join(copy, '.changeset', 'axios-only.md'),
+  "---\n'@wireai/transport-axios': minor\n---\n\nA change.\n",
+);
+git('-c', 'user.name=ci', '-c', 'user.email=ci@localhost', 'add', '-A');
+git('-c', 'user.name=ci', '-c', 'user.email=ci@localhost', 'commit', '-qm', 'axios change');
+const versions = () =>
+  Object.fromEntries(
+    publicPackages.map((pkg) => [
+      pkg.manifest.name,
+      JSON.parse(readFileSync(join(copy, 'packages', pkg.short, 'package.json'), 'utf8')).version,
+    ]),
+  );
+const before = versions();
+if (
+  await run(
+    'changeset status',
+    process.execPath,
+    [changeset, 'status', '--output', join(scratch, 'status.json')],
+    { cwd: copy },
+  )
+) {
+  const status = JSON.parse(readFileSync(join(scratch, 'status.json'), 'utf8'));
+  const releases = status.releases
+    .filter((release) => release.type !== 'none')
+    .map((release) => `${release.name}@${release.type}`);
+  check(
+    `changeset status releases only transport-axios: ${releases.join(', ')}`,
+    releases.join() === '@wireai/transport-axios@minor',
+  );
+}
+if (await run('changeset version', process.execPath, [changeset, 'version'], { cwd: copy })) {
+  const after = versions();
+  const bumped = Object.keys(after).filter((name) => after[name] !== before[name]);
+  check(
+    `changeset version bumps only transport-axios: ${bumped.map((name) => `${name} ${before[name]} → ${after[name]}`).join(', ')}`,
+    bumped.join() === '@wireai/transport-axios',
+  );
+  const touched = git('status', '--porcelain')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => line.slice(3));
+  const outside = touched.filter(
+    (file) => !file.startsWith('packages/transport-axios/') && !file.startsWith('.changeset/'),
+  );
+  check('no file outside transport-axios changes', outside.length === 0, outside.join(', '));
+}
+
+if (!keep) rmSync(scratch, { recursive: true, force: true });
+else console.log(`\nkept ${scratch}`);
+console.log(`\npackages: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

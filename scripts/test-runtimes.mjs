@@ -1,0 +1,165 @@
+// pnpm test:runtimes — the packages on every runtime a transport is picked for:
+//   Node 20 (the one running this), 22 and 24: the full suites of core, transport-fetch, transport-undici
+//   and openai-client; transport-undici against undici 7.0.0 (Node 20) and 8 (Node 24) besides the newest
+//   7.x, transport-axios against axios 1.7.0 besides the newest 1.x;
+//   Bun and Deno: apps/runtime-smoke/smoke.mjs with the runtime's own fetch;
+//   headless Chromium: a bundle of openai-client + transport-fetch streaming from the mock server.
+// The runtimes come from the npm registry (tools/runtimes); Chromium is Debian's package (.ci/run installs it).
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const runtimes = join(root, 'tools', 'runtimes');
+const bin = (name) =>
+  join(runtimes, 'node_modules', ...(name.startsWith('node') ? [name, 'bin', 'node'] : ['.bin', name]));
+let passed = 0;
+let failed = 0;
+
+// Asynchronous, so the mock server in this process keeps answering while a runtime talks to it.
+async function run(label, command, args, options = {}) {
+  console.log(`\n== ${label}`);
+  const child = spawn(command, args, {
+    stdio: 'inherit',
+    ...options,
+    env: { ...process.env, ...options.env },
+  });
+  const status = await new Promise((resolve) => {
+    child.on('error', (error) => {
+      console.log(error.message);
+      resolve(-1);
+    });
+    child.on('close', (code) => resolve(code));
+  });
+  if (status === 0) passed++;
+  else {
+    failed++;
+    console.log(`!! ${label} failed (exit ${status})`);
+  }
+  return status === 0;
+}
+
+// The runtimes, exactly as the lockfile says.
+await run('install the runtimes', 'npm', ['ci', '--no-audit', '--no-fund', '--prefix', runtimes]);
+await run(
+  'build the packages',
+  'pnpm',
+  ['exec', 'turbo', 'run', 'build', '--filter=./packages/*', '--output-logs=errors-only'],
+  { cwd: root },
+);
+
+// Node 20 is the Node running this script (the repo's engines floor); 22 and 24 come from tools/runtimes.
+const nodes = [
+  [`node ${process.version}`, process.execPath],
+  ...['node22', 'node24'].map((name) => [name, bin(name)]),
+];
+for (const [node, executable] of nodes) {
+  for (const pkg of ['core', 'transport-fetch', 'transport-undici', 'openai-client']) {
+    await run(`${pkg} on ${node}`, executable, ['node_modules/vitest/vitest.mjs', 'run'], {
+      cwd: join(root, 'packages', pkg),
+    });
+  }
+}
+// Each end of the peer ranges (the newest 7.x and 1.x above): undici 7.0.0 and axios 1.7.0 on Node 20,
+// the newest undici 8 on Node 24 (it needs Node >= 22.19).
+const peers = [
+  ['transport-undici', 'WIREAI_UNDICI', 'undici-floor', 'undici 7.0.0', nodes[0]],
+  ['transport-axios', 'WIREAI_AXIOS', 'axios-floor', 'axios 1.7.0', nodes[0]],
+  ['transport-undici', 'WIREAI_UNDICI', 'undici8', 'undici 8', nodes[2]],
+];
+for (const [pkg, variable, alias, label, [node, executable]] of peers) {
+  await run(`${pkg} with ${label} on ${node}`, executable, ['node_modules/vitest/vitest.mjs', 'run'], {
+    cwd: join(root, 'packages', pkg),
+    env: { [variable]: alias },
+  });
+}
+
+// Bun and Deno, against the mock server this process starts.
+const smokeDir = join(root, 'apps', 'runtime-smoke');
+const { startSmokeServer } = await import(pathToFileURL(join(smokeDir, 'smoke-server.mjs')).href);
+const server = await startSmokeServer();
+try {
+  for (const [label, command, args] of [
+    ['smoke on bun', bin('bun'), ['smoke.mjs']],
+    ['smoke on deno', bin('deno'), ['run', '--allow-net', '--allow-env', '--allow-read', 'smoke.mjs']],
+  ]) {
+    server.arm();
+    if (
+      (await run(label, command, args, { cwd: smokeDir, env: { MOCK_URL: server.url } })) &&
+      !server.retried()
+    ) {
+      passed--;
+      failed++;
+      console.log(`!! ${label}: the server did not see the retried request`);
+    }
+  }
+  await browserCheck(server.url);
+} finally {
+  await server.close();
+}
+
+async function browserCheck(mockURL) {
+  console.log('\n== a streamed chat completion in headless Chromium');
+  const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
+  if (!chromium) {
+    failed++;
+    console.log('!! Chromium is not installed: apt-get install -y chromium (.ci/run does it)');
+    return;
+  }
+  const require = createRequire(join(smokeDir, 'package.json'));
+  const esbuild = require('esbuild');
+  const { chromium: playwright } = require('playwright-core');
+  const bundle = await esbuild.build({
+    entryPoints: [join(smokeDir, 'browser-entry.js')],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+    logLevel: 'error',
+  });
+  const page =
+    '<!doctype html><meta charset="utf-8"><title>wireai</title><script type="module" src="/bundle.js"></script>';
+  const site = createServer((req, res) => {
+    if (req.url === '/bundle.js')
+      res.writeHead(200, { 'content-type': 'text/javascript' }).end(bundle.outputFiles[0].text);
+    else res.writeHead(200, { 'content-type': 'text/html' }).end(page);
+  });
+  await new Promise((resolve) => site.listen(0, '127.0.0.1', resolve));
+  const browser = await playwright.launch({
+    executablePath: chromium,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  try {
+    const tab = await browser.newPage();
+    await tab.goto(`http://127.0.0.1:${site.address().port}/`);
+    await tab.waitForFunction(() => typeof window.runSmoke === 'function');
+    const result = await tab.evaluate((url) => window.runSmoke(url), mockURL);
+    console.log(JSON.stringify(result));
+    if (result.text === 'Echo: hello from the browser' && result.chunks > 3 && result.transport === 'fetch')
+      passed++;
+    else {
+      failed++;
+      console.log('!! the stream in the browser did not match');
+    }
+  } catch (error) {
+    failed++;
+    console.log(`!! browser check failed: ${error.message}`);
+  } finally {
+    await browser.close();
+    site.close();
+  }
+}
+
+console.log(`\nruntimes: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
