@@ -92,6 +92,14 @@ describe('sinks.sse()', () => {
     expect(data).toEqual(['a', 'b']);
   });
 
+  it('ignores a callback result that is not a promise: no waiting, every event delivered', () => {
+    const data: string[] = [];
+    const sink = sinks.sse((event) => data.push(event.data)); // returns a number, as push does
+    expect(sink(encode('data: a\n\ndata: b\n\n'))).toBeUndefined();
+    expect(sink(null)).toBeUndefined();
+    expect(data).toEqual(['a', 'b']);
+  });
+
   it('holds later events (and the producer) until an async consumer is done with the earlier one', async () => {
     const log: string[] = [];
     let release!: () => void;

@@ -11,10 +11,10 @@ export interface SseSinkOptions {
 /**
  * A sink that decodes an event stream and calls `onEvent` for each event as its bytes arrive. When
  * `onEvent` returns a promise, the following events (and so the transport) wait for it: backpressure
- * reaches the socket. Synchronous consumers pay for no promise at all.
+ * reaches the socket. Any other return value is ignored, and synchronous consumers pay for no promise.
  */
 export function sseSink(
-  onEvent: (event: SseEvent) => void | Promise<void>,
+  onEvent: (event: SseEvent) => unknown,
   options: SseSinkOptions = {},
 ): Sink<Uint8Array> {
   let waiting: PromiseLike<unknown> | undefined;
@@ -26,7 +26,8 @@ export function sseSink(
         return;
       }
       const result = onEvent(event);
-      if (result && typeof (result as PromiseLike<void>).then === 'function') waiting = result;
+      if (result && typeof (result as PromiseLike<unknown>).then === 'function')
+        waiting = result as PromiseLike<unknown>;
     },
     ...(options.onRetry ? { onRetry: options.onRetry } : {}),
     ...(options.onComment ? { onComment: options.onComment } : {}),

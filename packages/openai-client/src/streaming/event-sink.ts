@@ -41,8 +41,7 @@ export function eventStreamSink<E>(
       if (error) throw new StreamEventError(head.status, { error }, head.headers, head.requestId);
       if (spec.isTerminal?.(event as E)) state.terminal = true;
       state.delivered = true;
-      // sinks.sse awaits a returned thenable and ignores anything else, so any callback result is safe.
-      return spec.onEvent(event as E, raw) as void | Promise<void>;
+      return spec.onEvent(event as E, raw);
     },
     {
       onEnd: () => {
