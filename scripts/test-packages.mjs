@@ -5,7 +5,7 @@
 //      smoke.mjs against the mock server;
 //   3. in a temporary copy of the repo, a changeset for transport-axios alone: `changeset status` and
 //      `changeset version` bump transport-axios and nothing else.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import {
   cpSync,
   mkdirSync,
@@ -19,32 +19,20 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createTally, runCommand } from './lib/checks.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const scratch = mkdtempSync(join(tmpdir(), 'wireai-packages-'));
 const keep = process.argv.includes('--keep');
-let passed = 0;
-let failed = 0;
+const { check, finish } = createTally('packages');
 
-function check(label, ok, detail = '') {
-  if (ok) passed++;
-  else failed++;
-  console.log(`${ok ? 'ok' : '!!'} ${label}${ok || !detail ? '' : `\n   ${detail}`}`);
-  return ok;
-}
-
-// Asynchronous, so the mock server in this process keeps answering while a consumer talks to it.
 async function run(label, command, args, options = {}) {
-  const child = spawn(command, args, { ...options, env: { ...process.env, ...options.env } });
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
-  const status = await new Promise((resolve) => {
-    child.on('error', (error) => resolve(error.message));
-    child.on('close', resolve);
-  });
-  check(label, status === 0, `exit ${status}\n   ${output.trim().split('\n').slice(-25).join('\n   ')}`);
-  return status === 0;
+  const { status, output } = await runCommand(command, args, { ...options, capture: true });
+  return check(
+    label,
+    status === 0,
+    `exit ${status}\n   ${output.trim().split('\n').slice(-25).join('\n   ')}`,
+  );
 }
 
 const publicPackages = readdirSync(join(root, 'packages'))
@@ -235,5 +223,4 @@ if (await run('changeset version', process.execPath, [changeset, 'version'], { c
 
 if (!keep) rmSync(scratch, { recursive: true, force: true });
 else console.log(`\nkept ${scratch}`);
-console.log(`\npackages: ${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+finish();

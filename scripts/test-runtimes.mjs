@@ -5,42 +5,36 @@
 //   Bun and Deno: apps/runtime-smoke/smoke.mjs with the runtime's own fetch;
 //   headless Chromium: a bundle of openai-client + transport-fetch streaming from the mock server.
 // The runtimes come from the npm registry (tools/runtimes); Chromium is Debian's package (.ci/run installs it).
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createTally, runCommand } from './lib/checks.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const runtimes = join(root, 'tools', 'runtimes');
 const bin = (name) =>
   join(runtimes, 'node_modules', ...(name.startsWith('node') ? [name, 'bin', 'node'] : ['.bin', name]));
-let passed = 0;
-let failed = 0;
+const { check, finish } = createTally('runtimes');
 
-// Asynchronous, so the mock server in this process keeps answering while a runtime talks to it.
 async function run(label, command, args, options = {}) {
   console.log(`\n== ${label}`);
-  const child = spawn(command, args, {
-    stdio: 'inherit',
-    ...options,
-    env: { ...process.env, ...options.env },
-  });
-  const status = await new Promise((resolve) => {
-    child.on('error', (error) => {
-      console.log(error.message);
-      resolve(-1);
-    });
-    child.on('close', (code) => resolve(code));
-  });
-  if (status === 0) passed++;
-  else {
-    failed++;
-    console.log(`!! ${label} failed (exit ${status})`);
-  }
-  return status === 0;
+  const { status } = await runCommand(command, args, options);
+  return check(label, status === 0, `exit ${status}`);
 }
+
+// A package's whole vitest suite on one Node, optionally against another version of a peer.
+const suite = ([node, executable], pkg, peer = { name: '', env: {} }) =>
+  run(
+    `${pkg}${peer.name && ` with ${peer.name}`} on ${node}`,
+    executable,
+    ['node_modules/vitest/vitest.mjs', 'run'],
+    {
+      cwd: join(root, 'packages', pkg),
+      env: peer.env,
+    },
+  );
 
 // The runtimes, exactly as the lockfile says.
 await run('install the runtimes', 'npm', ['ci', '--no-audit', '--no-fund', '--prefix', runtimes]);
@@ -56,26 +50,14 @@ const nodes = [
   [`node ${process.version}`, process.execPath],
   ...['node22', 'node24'].map((name) => [name, bin(name)]),
 ];
-for (const [node, executable] of nodes) {
-  for (const pkg of ['core', 'transport-fetch', 'transport-undici', 'openai-client']) {
-    await run(`${pkg} on ${node}`, executable, ['node_modules/vitest/vitest.mjs', 'run'], {
-      cwd: join(root, 'packages', pkg),
-    });
-  }
+for (const node of nodes) {
+  for (const pkg of ['core', 'transport-fetch', 'transport-undici', 'openai-client']) await suite(node, pkg);
 }
 // Each end of the peer ranges (the newest 7.x and 1.x above): undici 7.0.0 and axios 1.7.0 on Node 20,
 // the newest undici 8 on Node 24 (it needs Node >= 22.19).
-const peers = [
-  ['transport-undici', 'WIREAI_UNDICI', 'undici-floor', 'undici 7.0.0', nodes[0]],
-  ['transport-axios', 'WIREAI_AXIOS', 'axios-floor', 'axios 1.7.0', nodes[0]],
-  ['transport-undici', 'WIREAI_UNDICI', 'undici8', 'undici 8', nodes[2]],
-];
-for (const [pkg, variable, alias, label, [node, executable]] of peers) {
-  await run(`${pkg} with ${label} on ${node}`, executable, ['node_modules/vitest/vitest.mjs', 'run'], {
-    cwd: join(root, 'packages', pkg),
-    env: { [variable]: alias },
-  });
-}
+await suite(nodes[0], 'transport-undici', { name: 'undici 7.0.0', env: { WIREAI_UNDICI: 'undici-floor' } });
+await suite(nodes[0], 'transport-axios', { name: 'axios 1.7.0', env: { WIREAI_AXIOS: 'axios-floor' } });
+await suite(nodes[2], 'transport-undici', { name: 'undici 8', env: { WIREAI_UNDICI: 'undici8' } });
 
 // Bun and Deno, against the mock server this process starts.
 const smokeDir = join(root, 'apps', 'runtime-smoke');
@@ -87,14 +69,8 @@ try {
     ['smoke on deno', bin('deno'), ['run', '--allow-net', '--allow-env', '--allow-read', 'smoke.mjs']],
   ]) {
     server.arm();
-    if (
-      (await run(label, command, args, { cwd: smokeDir, env: { MOCK_URL: server.url } })) &&
-      !server.retried()
-    ) {
-      passed--;
-      failed++;
-      console.log(`!! ${label}: the server did not see the retried request`);
-    }
+    if (await run(label, command, args, { cwd: smokeDir, env: { MOCK_URL: server.url } }))
+      check(`${label}: the server saw the retried request`, server.retried());
   }
   await browserCheck(server.url);
 } finally {
@@ -105,8 +81,7 @@ async function browserCheck(mockURL) {
   console.log('\n== a streamed chat completion in headless Chromium');
   const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
   if (!chromium) {
-    failed++;
-    console.log('!! Chromium is not installed: apt-get install -y chromium (.ci/run does it)');
+    check('Chromium is installed (apt-get install -y chromium; .ci/run does it)', false);
     return;
   }
   const require = createRequire(join(smokeDir, 'package.json'));
@@ -145,21 +120,17 @@ async function browserCheck(mockURL) {
     await tab.goto(`http://127.0.0.1:${site.address().port}/`);
     await tab.waitForFunction(() => typeof window.runSmoke === 'function');
     const result = await tab.evaluate((url) => window.runSmoke(url), mockURL);
-    console.log(JSON.stringify(result));
-    if (result.text === 'Echo: hello from the browser' && result.chunks > 3 && result.transport === 'fetch')
-      passed++;
-    else {
-      failed++;
-      console.log('!! the stream in the browser did not match');
-    }
+    check(
+      'a stream in Chromium over the fetch transport',
+      result.text === 'Echo: hello from the browser' && result.chunks > 3 && result.transport === 'fetch',
+      JSON.stringify(result),
+    );
   } catch (error) {
-    failed++;
-    console.log(`!! browser check failed: ${error.message}`);
+    check('a stream in Chromium over the fetch transport', false, error.message);
   } finally {
     await browser.close();
     site.close();
   }
 }
 
-console.log(`\nruntimes: ${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+finish();

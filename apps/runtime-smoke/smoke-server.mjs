@@ -1,5 +1,5 @@
-// Starts the mock server for a runtime smoke run (Node), prints its URL, and checks afterwards that the
-// smoke's retry really was one (two embedding requests). Used by scripts/test-runtimes.mjs.
+// Starts the mock server for a runtime smoke run (Node), scripts the faults the smoke expects, and checks
+// afterwards that its retry really was one (two embedding requests). Used by scripts/test-runtimes.mjs.
 import { startMockOpenAI } from '@wireai/testing';
 
 export async function startSmokeServer() {
