@@ -1,6 +1,6 @@
-// Generates src/generated/openai.ts from the official OpenAI description in ../shared/openapi, pruned to
-// the paths the client covers (and the components they reach). `--check` fails when the committed file
-// differs from what this script generates. Run: pnpm generate:types [--check]
+// Generates src/generated/openai.ts from the official OpenAI description vendored at the repository root
+// (spec/openai-openapi.yaml), pruned to the paths the client covers (and the components they reach).
+// `--check` fails when the committed file differs from what this script generates. Run: pnpm generate:types [--check]
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,7 +38,7 @@ function specPath() {
     if (parent === dir) throw new Error('generate-types: workspace root not found');
     dir = parent;
   }
-  return join(dir, '..', 'shared', 'openapi', 'openai-openapi.yaml');
+  return join(dir, 'spec', 'openai-openapi.yaml');
 }
 
 /** The spec with only the covered operations and the components they reference, transitively. */

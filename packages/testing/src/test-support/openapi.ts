@@ -5,8 +5,8 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
 
-// The official description lives beside the checkout (../shared/openapi), never inside the repo:
-// found from the workspace root, wherever the checkout is; WIREAI_OPENAPI overrides.
+// The official description is vendored at the workspace root (spec/openai-openapi.yaml, see its README);
+// WIREAI_OPENAPI overrides.
 function findSpec(): string {
   if (process.env.WIREAI_OPENAPI) return process.env.WIREAI_OPENAPI;
   let dir = dirname(fileURLToPath(import.meta.url));
@@ -15,7 +15,7 @@ function findSpec(): string {
     if (parent === dir) throw new Error('openapi.ts: the workspace root (pnpm-workspace.yaml) was not found');
     dir = parent;
   }
-  const spec = join(dir, '..', 'shared', 'openapi', 'openai-openapi.yaml');
+  const spec = join(dir, 'spec', 'openai-openapi.yaml');
   if (!existsSync(spec))
     throw new Error(`The official OpenAPI description was not found at ${spec} (set WIREAI_OPENAPI)`);
   return spec;
