@@ -1,6 +1,6 @@
 // Embeddings for several texts, and how close they are to each other.
 import type { EmbeddingList } from '@wireai/openai-client';
-import { type Example, expectOk, runIfMain } from './shared/example.js';
+import { type Example, expectOk, runIfMain } from './support/example.js';
 
 const cosine = (a: number[], b: number[]) =>
   a.reduce((sum, value, index) => sum + value * (b[index] ?? 0), 0) / (Math.hypot(...a) * Math.hypot(...b));

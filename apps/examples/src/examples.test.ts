@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Gemini, OpenAI, OpenRouter } from '@wireai/openai-client';
 import { type MockOpenAIServer, startMockOpenAI } from '@wireai/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Example, Provider } from './shared/example.js';
+import type { Example, Provider } from './support/example.js';
 
 type Main = (example: Example, ...rest: never[]) => Promise<void>;
 

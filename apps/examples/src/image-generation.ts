@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Images } from '@wireai/openai-client';
-import { type Example, expectOk, runIfMain } from './shared/example.js';
+import { type Example, expectOk, runIfMain } from './support/example.js';
 
 export async function main(
   { client, log }: Example,

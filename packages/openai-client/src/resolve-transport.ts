@@ -43,7 +43,7 @@ export async function loadTransport(name: TransportName): Promise<Transport> {
   return (module[entry.factory] as () => Transport)();
 }
 
-/** Node runs undici when it is installed; Deno, Bun, workers and browsers run fetch (DESIGN.md §1). */
+/** Node runs undici when it is installed; Deno, Bun, workers and browsers run fetch (docs/ARCHITECTURE.md, "Package graph"). */
 export function defaultTransportNames(): TransportName[] {
   const global = globalThis as { Deno?: unknown; Bun?: unknown; process?: { versions?: { node?: string } } };
   const isNode =

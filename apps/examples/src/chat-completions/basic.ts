@@ -1,6 +1,6 @@
 // The simplest call: one chat completion, the reply printed.
 import type { ChatCompletion } from '@wireai/openai-client';
-import { type Example, expectOk, runIfMain } from '../shared/example.js';
+import { type Example, expectOk, runIfMain } from '../support/example.js';
 
 export async function main({ client, log }: Example): Promise<void> {
   const result = await client.chat([

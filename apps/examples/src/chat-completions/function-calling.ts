@@ -1,6 +1,6 @@
 // Legacy function calling: the model asks for a function, the session sends the result back.
 import { ChatSession } from '@wireai/sessions';
-import { type Example, runIfMain } from '../shared/example.js';
+import { type Example, runIfMain } from '../support/example.js';
 
 export async function main({ client, log }: Example): Promise<void> {
   const chat = new ChatSession(client, {

@@ -1,6 +1,6 @@
 // A ChatSession keeps the conversation: each send adds the question and the reply to the history.
 import { ChatSession } from '@wireai/sessions';
-import { type Example, runIfMain } from '../shared/example.js';
+import { type Example, runIfMain } from '../support/example.js';
 
 export async function main({ client, log }: Example): Promise<void> {
   const chat = new ChatSession(client, { model: 'gpt-4.1-mini' });

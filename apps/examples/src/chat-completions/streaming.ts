@@ -1,5 +1,5 @@
 // A chat completion streamed as it is generated, printed piece by piece.
-import { type Example, runIfMain } from '../shared/example.js';
+import { type Example, runIfMain } from '../support/example.js';
 
 export async function main({ client, log }: Example): Promise<void> {
   let text = '';

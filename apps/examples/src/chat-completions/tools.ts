@@ -1,6 +1,6 @@
 // Tool calls with per-request tool_choice: force a call, run the tool locally, then force a text answer.
 import { ChatSession } from '@wireai/sessions';
-import { type Example, runIfMain } from '../shared/example.js';
+import { type Example, runIfMain } from '../support/example.js';
 
 const addNumbers = (a: number, b: number) => ({
   sum: a + b,

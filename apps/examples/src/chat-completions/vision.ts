@@ -1,7 +1,7 @@
 // An image in the message: a content part of type image_url (here a tiny inline PNG).
 import type { ChatCompletion } from '@wireai/openai-client';
 import { MOCK_PNG_BASE64 } from '@wireai/testing';
-import { type Example, expectOk, runIfMain } from '../shared/example.js';
+import { type Example, expectOk, runIfMain } from '../support/example.js';
 
 export async function main({ client, log }: Example): Promise<void> {
   const result = await client.chat([

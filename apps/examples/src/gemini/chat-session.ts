@@ -1,6 +1,6 @@
 // Gemini through its OpenAI-compatible endpoint, in a chat session (GEMINI_API_KEY).
 import { ChatSession } from '@wireai/sessions';
-import { type Example, runIfMain } from '../shared/example.js';
+import { type Example, runIfMain } from '../support/example.js';
 
 export async function main({ client, log }: Example): Promise<void> {
   const chat = new ChatSession(client, { model: client.defaultModel });

@@ -1,6 +1,6 @@
 // Embeddings from Gemini.
 import type { EmbeddingList } from '@wireai/openai-client';
-import { type Example, expectOk, runIfMain } from '../shared/example.js';
+import { type Example, expectOk, runIfMain } from '../support/example.js';
 
 export async function main({ client, log }: Example): Promise<void> {
   const list = expectOk<EmbeddingList>(

@@ -1,6 +1,6 @@
 // The models Gemini offers through the compatible endpoint.
 import type { ModelList } from '@wireai/openai-client';
-import { type Example, expectOk, runIfMain } from '../shared/example.js';
+import { type Example, expectOk, runIfMain } from '../support/example.js';
 
 export async function main({ client, log }: Example): Promise<void> {
   const models = expectOk<ModelList>(await client.models());

@@ -1,7 +1,7 @@
 // Structured output from Gemini with a chat completions response_format.
 import { ChatSession } from '@wireai/sessions';
 import { z } from 'zod';
-import { type Example, runIfMain } from '../shared/example.js';
+import { type Example, runIfMain } from '../support/example.js';
 
 const Event = z.object({ name: z.string(), date: z.string(), participants: z.array(z.string()) });
 

@@ -1,6 +1,6 @@
 // OpenRouter: many models behind one OpenAI-compatible API (OPENROUTER_API_KEY).
 import type { ChatCompletion } from '@wireai/openai-client';
-import { type Example, expectOk, runIfMain } from '../shared/example.js';
+import { type Example, expectOk, runIfMain } from '../support/example.js';
 
 export async function main({ client, log }: Example): Promise<void> {
   log(`Model: ${client.defaultModel}`);

@@ -1,7 +1,7 @@
 // The Responses API: a response, a streamed one, and a conversation continued by previous_response_id.
 import type { Response } from '@wireai/openai-client';
 import { ResponsesChatSession, type SessionResponse } from '@wireai/sessions';
-import { type Example, expectOk, runIfMain } from '../shared/example.js';
+import { type Example, expectOk, runIfMain } from '../support/example.js';
 
 export async function main({ client, log }: Example): Promise<void> {
   const response = expectOk<Response>(

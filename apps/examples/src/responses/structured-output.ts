@@ -1,7 +1,7 @@
 // Structured output: a JSON schema the reply must follow, parsed and validated with zod.
 import { ResponsesChatSession } from '@wireai/sessions';
 import { z } from 'zod';
-import { type Example, runIfMain } from '../shared/example.js';
+import { type Example, runIfMain } from '../support/example.js';
 
 const Person = z.object({
   name: z.string().describe("The person's full name"),

@@ -1,7 +1,7 @@
 // Function tools with the Responses API, run by the session's tool runner until the model answers.
 import { ResponsesChatSession, tool } from '@wireai/sessions';
 import { z } from 'zod';
-import { type Example, runIfMain } from '../shared/example.js';
+import { type Example, runIfMain } from '../support/example.js';
 
 const getWeather = tool({
   name: 'get_weather',

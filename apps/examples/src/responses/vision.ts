@@ -1,7 +1,7 @@
 // An image as Responses input: an input_image part beside the question.
 import { ResponsesChatSession, type SessionResponse } from '@wireai/sessions';
 import { MOCK_PNG_BASE64 } from '@wireai/testing';
-import { type Example, runIfMain } from '../shared/example.js';
+import { type Example, runIfMain } from '../support/example.js';
 
 export async function main({ client, log }: Example): Promise<void> {
   const session = new ResponsesChatSession(client, { model: 'gpt-4.1-mini' });

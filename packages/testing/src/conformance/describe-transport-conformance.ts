@@ -88,8 +88,8 @@ async function startOrigins(sockets: boolean) {
 }
 
 /**
- * The transport contract v1, executable. Checks every rule of DESIGN.md section 2 against the transport
- * `createTransport()` returns, on its own servers on 127.0.0.1 (port 0). Call it at the top level of a
+ * The transport contract v1, executable. Checks every rule of `@wireai/core`'s contract.ts against the
+ * transport `createTransport()` returns, on its own servers on 127.0.0.1 (port 0). Call it at the top level of a
  * test file:
  *
  * ```ts
