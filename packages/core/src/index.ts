@@ -1,3 +1,4 @@
+export { LimitExceededError } from './errors/limit-exceeded-error.js';
 export { type FailureContext, toTransportError } from './errors/to-transport-error.js';
 export {
   redactUrl,
@@ -22,13 +23,24 @@ export {
 } from './ltn12/sink-iterable.js';
 export { sinks } from './ltn12/sinks.js';
 export { concatBytes, sources } from './ltn12/sources.js';
+export { redactText, ScrubbedError, scrubError } from './security/scrub.js';
+export { isSecretHeader, SECRET_HEADERS } from './security/secret-headers.js';
 export {
   createSseDecoder,
   type SseDecoder,
   type SseDecoderHandlers,
+  type SseDecoderOptions,
   type SseEvent,
 } from './sse/sse-decoder.js';
 export type { SseSinkOptions } from './sse/sse-sink.js';
+export { CallerFailure } from './transport/caller-failure.js';
 export type { Sink, Source, Transport, TransportRequest, TransportResponse } from './transport/contract.js';
-export { CallerFailure, deliverResponse } from './transport/deliver-response.js';
+export {
+  type ExchangeOptions,
+  type HopRequest,
+  type OpenedResponse,
+  type OpenHop,
+  runExchange,
+} from './transport/exchange.js';
 export { formatStatusLine, rawHeaderPairs, toHeaderRecord } from './transport/header-record.js';
+export { type Hop, redirectHop } from './transport/redirect-policy.js';

@@ -3,18 +3,16 @@ import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { Readable } from 'node:stream';
 import {
-  CallerFailure,
-  deliverResponse,
   formatStatusLine,
+  type HopRequest,
+  type OpenedResponse,
   rawHeaderPairs,
+  runExchange,
   type Source,
   type Transport,
-  type TransportRequest,
-  type TransportResponse,
   toHeaderRecord,
-  toTransportError,
 } from '@wireai/core';
-import axios, { type AxiosInstance, type AxiosProxyConfig, type AxiosResponse } from 'axios';
+import axios, { type AxiosInstance, type AxiosProxyConfig } from 'axios';
 
 export interface AxiosTransportOptions {
   /** The axios instance to send with (default: a new one); its interceptors and defaults apply. */
@@ -50,37 +48,29 @@ export function createAxiosTransport(options: AxiosTransportOptions = {}): Axios
     return agent;
   }
 
-  async function request(request: TransportRequest): Promise<TransportResponse> {
-    const { url, method, signal } = request;
-    const context = { method, url, signal };
-    if (signal?.aborted) throw toTransportError(signal.reason, context);
-
-    let response: AxiosResponse<Readable>;
-    try {
-      response = await instance.request<Readable>({
-        url,
-        method,
-        headers: { ...request.headers },
-        data: toData(request.source),
-        responseType: 'stream',
-        adapter: 'http',
-        decompress: true,
-        validateStatus: () => true, // every status resolves at this layer
-        maxRedirects: request.redirect ? maxRedirects : 0,
-        timeout: 0, // time limits are the caller's signal
-        maxBodyLength: Number.POSITIVE_INFINITY,
-        maxContentLength: Number.POSITIVE_INFINITY,
-        proxy,
-        httpAgent,
-        httpsAgent,
-        transformRequest: [(data) => data],
-        transformResponse: [(data) => data],
-        ...(signal ? { signal } : {}),
-      });
-    } catch (error) {
-      throw toTransportError(error, context);
-    }
-
+  // The library-specific half of the contract: one axios request per hop; runExchange keeps the rules
+  // (axios never follows redirects itself: the one redirect policy does).
+  async function open(hop: HopRequest): Promise<OpenedResponse> {
+    const response = await instance.request<Readable>({
+      url: hop.url,
+      method: hop.method,
+      headers: { ...hop.headers },
+      data: toData(hop.source),
+      responseType: 'stream',
+      adapter: 'http',
+      decompress: true,
+      validateStatus: () => true, // every status resolves at this layer
+      maxRedirects: 0,
+      timeout: 0, // time limits are the caller's signal
+      maxBodyLength: Number.POSITIVE_INFINITY,
+      maxContentLength: Number.POSITIVE_INFINITY,
+      proxy,
+      httpAgent,
+      httpsAgent,
+      transformRequest: [(data) => data],
+      transformResponse: [(data) => data],
+      signal: hop.signal,
+    });
     const body = response.data;
     // axios' `request` is the last ClientRequest; its `res` is the IncomingMessage with the raw header lines.
     const message = (response.request as { res?: IncomingMessage } | undefined)?.res;
@@ -88,7 +78,7 @@ export function createAxiosTransport(options: AxiosTransportOptions = {}): Axios
     const headers = message
       ? toHeaderRecord(rawHeaderPairs(message.rawHeaders))
       : toHeaderRecord(Object.entries(response.headers));
-    const head: TransportResponse = {
+    return {
       status: response.status,
       headers,
       statusLine: formatStatusLine(
@@ -96,25 +86,21 @@ export function createAxiosTransport(options: AxiosTransportOptions = {}): Axios
         message?.statusMessage ?? response.statusText,
         message?.httpVersion,
       ),
+      body,
+      close() {
+        // A response abandoned before its end never returns its socket to the pool: close the socket too.
+        body.destroy();
+        (response.request as ClientRequest | undefined)?.destroy();
+      },
     };
-    try {
-      await deliverResponse(head, body, request);
-      // axios may end the stream quietly when its request is aborted mid-body.
-      if (signal?.aborted) throw signal.reason;
-    } catch (error) {
-      // A response abandoned before its end never returns its socket to the pool: close the socket too.
-      body.destroy();
-      (response.request as ClientRequest | undefined)?.destroy();
-      if (error instanceof CallerFailure) throw error.error;
-      throw toTransportError(error, context);
-    }
-    return head;
   }
+
+  const exchange = { maxRedirects };
 
   return {
     name: 'axios',
     axios: instance,
-    request,
+    request: (request) => runExchange(request, open, exchange),
     async close() {
       for (const agent of ownAgents) agent.destroy();
     },

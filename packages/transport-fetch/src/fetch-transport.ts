@@ -1,16 +1,14 @@
 import {
-  CallerFailure,
-  deliverResponse,
   formatStatusLine,
+  type HopRequest,
+  type OpenedResponse,
+  runExchange,
   type Transport,
   type TransportRequest,
-  type TransportResponse,
   toHeaderRecord,
-  toTransportError,
 } from '@wireai/core';
 import { readBody, toRequestBody } from './body-streams.js';
-import type { FetchInit, FetchLike, FetchResponseLike } from './fetch-like.js';
-import { fetchFollowingRedirects } from './follow-redirects.js';
+import type { FetchInit, FetchLike } from './fetch-like.js';
 
 export interface FetchTransportOptions {
   /** The fetch to send with: default `globalThis.fetch`; node-fetch v3 and other WHATWG fetches fit. */
@@ -27,10 +25,10 @@ export interface FetchTransportOptions {
    */
   streamRequestBody?: boolean;
   /**
-   * Who follows redirects when a request asks for `redirect: true`: `'fetch'` (its own spec-conformant
-   * logic; the only choice in browsers) or `'transport'` (wireai's, for fetches whose rules differ, such
-   * as node-fetch keeping `Authorization` across ports). Default: `'fetch'` for the global fetch,
-   * `'transport'` for a fetch you pass in.
+   * Who follows redirects when a request asks for `redirect: true`: `'transport'` (wireai's one redirect
+   * policy, as on every transport: only http(s) targets, every credential header dropped across origins)
+   * or `'fetch'` (the fetch's own rules, which drop only `Authorization` across origins). Default:
+   * `'transport'`, except in browsers, where fetch hides a redirect from its caller and so must follow it.
    */
   followRedirects?: 'fetch' | 'transport';
   /** Most redirects followed by the transport (default 20). */
@@ -42,61 +40,46 @@ export function createFetchTransport(options: FetchTransportOptions = {}): Trans
   const custom = options.fetch !== undefined;
   const fetch = options.fetch ?? globalFetch();
   const streamRequestBody = options.streamRequestBody ?? !custom;
-  const followRedirects = options.followRedirects ?? (custom ? 'transport' : 'fetch');
+  const followRedirects = options.followRedirects ?? (inBrowser() ? 'fetch' : 'transport');
   const maxRedirects = options.maxRedirects ?? 20;
 
-  async function request(request: TransportRequest): Promise<TransportResponse> {
-    const { url, method, signal } = request;
-    const context = { method, url, signal };
-    if (signal?.aborted) throw toTransportError(signal.reason, context);
-
-    // One controller per request: it carries the caller's abort and lets a failing sink stop the fetch.
-    const controller = new AbortController();
-    const forwardAbort = () => controller.abort(signal?.reason);
-    signal?.addEventListener('abort', forwardAbort, { once: true });
-    try {
-      let response: FetchResponseLike;
-      try {
-        // fetch sets content-length itself and rejects a second one; a caller's length is honoured by
-        // sending a body of known length (a stream is read whole), which fetch then measures.
-        const { headers, contentLength } = withoutContentLength(request.headers);
-        const body = await toRequestBody(request.source, streamRequestBody && contentLength === undefined);
-        const init: FetchInit = {
-          ...options.init,
-          method,
-          headers,
-          redirect: request.redirect && followRedirects === 'fetch' ? 'follow' : 'manual',
-          signal: controller.signal,
-          ...(body === undefined ? {} : { body }),
-          ...(body instanceof ReadableStream ? { duplex: 'half' as const } : {}),
-        };
-        response =
-          request.redirect && followRedirects === 'transport'
-            ? await fetchFollowingRedirects(fetch, url, init, maxRedirects)
-            : await fetch(url, init);
-      } catch (error) {
-        throw toTransportError(error, context);
-      }
-
-      const pairs: Array<[string, string]> = [];
-      response.headers.forEach((value, name) => void pairs.push([name, value]));
-      const head: TransportResponse = {
-        status: response.status,
-        headers: toHeaderRecord(pairs),
-        statusLine: formatStatusLine(response.status, response.statusText),
-      };
-      try {
-        await deliverResponse(head, response.body ? readBody(response.body) : undefined, request);
-      } catch (error) {
-        controller.abort();
-        if (error instanceof CallerFailure) throw error.error;
-        throw toTransportError(error, context);
-      }
-      return head;
-    } finally {
-      signal?.removeEventListener('abort', forwardAbort);
-    }
+  // The library-specific half of the contract: one fetch per hop; runExchange keeps the rules.
+  async function open(hop: HopRequest, follow: boolean): Promise<OpenedResponse> {
+    // fetch sets content-length itself and rejects a second one; a caller's length is honoured by
+    // sending a body of known length (a stream is read whole), which fetch then measures.
+    const { headers, contentLength } = withoutContentLength(hop.headers);
+    const body = await toRequestBody(hop.source, streamRequestBody && contentLength === undefined);
+    const init: FetchInit = {
+      ...options.init,
+      method: hop.method,
+      headers,
+      redirect: follow ? 'follow' : 'manual',
+      signal: hop.signal,
+      ...(body === undefined ? {} : { body }),
+      ...(body instanceof ReadableStream ? { duplex: 'half' as const } : {}),
+    };
+    const response = await fetch(hop.url, init);
+    const pairs: Array<[string, string]> = [];
+    response.headers.forEach((value, name) => void pairs.push([name, value]));
+    const reader = response.body ? readBody(response.body) : undefined;
+    return {
+      status: response.status,
+      headers: toHeaderRecord(pairs),
+      statusLine: formatStatusLine(response.status, response.statusText),
+      body: reader,
+      close() {
+        void reader?.return().catch(() => undefined);
+      },
+    };
   }
+
+  const exchange = { maxRedirects, libraryFollowsRedirects: followRedirects === 'fetch' };
+  const request = (request: TransportRequest) =>
+    runExchange(
+      request,
+      (hop) => open(hop, request.redirect === true && followRedirects === 'fetch'),
+      exchange,
+    );
 
   return { name: 'fetch', request };
 }
@@ -109,6 +92,11 @@ function withoutContentLength(given: Readonly<Record<string, string>>) {
     else headers[name] = value;
   }
   return { headers, contentLength };
+}
+
+// A page's fetch answers a manual redirect with an opaque response: only the fetch itself can follow it.
+function inBrowser(): boolean {
+  return typeof (globalThis as { document?: unknown }).document !== 'undefined';
 }
 
 function globalFetch(): FetchLike {

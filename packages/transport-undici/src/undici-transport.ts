@@ -1,17 +1,15 @@
 import { STATUS_CODES } from 'node:http';
 import { Readable } from 'node:stream';
 import {
-  CallerFailure,
-  deliverResponse,
   formatStatusLine,
+  type HopRequest,
+  type OpenedResponse,
+  runExchange,
   type Source,
   type Transport,
-  type TransportRequest,
-  type TransportResponse,
   toHeaderRecord,
-  toTransportError,
 } from '@wireai/core';
-import { Agent, type Dispatcher, interceptors, ProxyAgent, request as undiciRequest } from 'undici';
+import { Agent, type Dispatcher, ProxyAgent, request as undiciRequest } from 'undici';
 import { decodeBody } from './decode-body.js';
 
 export interface UndiciTransportOptions {
@@ -41,14 +39,13 @@ const noLibraryTimeouts = { headersTimeout: 0, bodyTimeout: 0 } as const;
 export function createUndiciTransport(options: UndiciTransportOptions = {}): UndiciTransport {
   const owned = options.dispatcher === undefined;
   const dispatcher = options.dispatcher ?? createDispatcher(options);
-  const following = dispatcher.compose(
-    interceptors.redirect({ maxRedirections: options.maxRedirections ?? 20 }),
-  );
+  const exchange = { maxRedirects: options.maxRedirections ?? 20 };
+  const openHop = (hop: HopRequest) => open(hop, dispatcher);
 
   return {
     name: 'undici',
     dispatcher,
-    request: (request) => send(request, request.redirect ? following : dispatcher),
+    request: (request) => runExchange(request, openHop, exchange),
     async close() {
       if (owned) await dispatcher.close();
     },
@@ -67,45 +64,32 @@ function createDispatcher(options: UndiciTransportOptions): Dispatcher {
   });
 }
 
-async function send(request: TransportRequest, dispatcher: Dispatcher): Promise<TransportResponse> {
-  const { url, method, signal } = request;
-  const context = { method, url, signal };
-  if (signal?.aborted) throw toTransportError(signal.reason, context);
-
-  let response: Dispatcher.ResponseData;
-  try {
-    response = await undiciRequest(url, {
-      method: method as Dispatcher.HttpMethod,
-      headers: request.headers,
-      body: toBody(request.source),
-      signal: signal ?? null,
-      dispatcher,
-      ...noLibraryTimeouts,
-    });
-  } catch (error) {
-    throw toTransportError(error, context);
-  }
-
-  // Destroying the body below emits 'error' once nothing reads it any more; the reader saw the real one.
+// The library-specific half of the contract: one undici request per hop; runExchange keeps the rules.
+async function open(hop: HopRequest, dispatcher: Dispatcher): Promise<OpenedResponse> {
+  const response = await undiciRequest(hop.url, {
+    method: hop.method as Dispatcher.HttpMethod,
+    headers: hop.headers,
+    body: toBody(hop.source),
+    signal: hop.signal,
+    dispatcher,
+    ...noLibraryTimeouts,
+  });
+  // Destroying the body emits 'error' once nothing reads it any more; the reader saw the real one.
   response.body.on('error', ignore);
   const { statusCode: status } = response;
   const headers = toHeaderRecord(response.headers);
-  const head: TransportResponse = {
+  const bodiless = hop.method.toUpperCase() === 'HEAD' || status === 204 || status === 304;
+  const body = decodeBody(response.body, headers['content-encoding'], bodiless);
+  return {
     status,
     headers,
     statusLine: formatStatusLine(status, STATUS_CODES[status]),
+    body,
+    close() {
+      body.destroy();
+      response.body.destroy();
+    },
   };
-  const bodiless = method.toUpperCase() === 'HEAD' || status === 204 || status === 304;
-  const body = decodeBody(response.body, headers['content-encoding'], bodiless);
-  try {
-    await deliverResponse(head, body, request);
-  } catch (error) {
-    body.destroy();
-    response.body.destroy();
-    if (error instanceof CallerFailure) throw error.error;
-    throw toTransportError(error, context);
-  }
-  return head;
 }
 
 function ignore(): void {}

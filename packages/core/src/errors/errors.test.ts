@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { ScrubbedError } from '../security/scrub.js';
 import { redactUrl, TRANSPORT_ERROR_CODES, TransportError } from './transport-error.js';
 import { errorBrand, WireaiError } from './wireai-error.js';
 
@@ -34,10 +35,13 @@ describe('WireaiError', () => {
   });
 
   it('names itself after its class and keeps the cause', () => {
-    const cause = new Error('socket');
+    const cause = Object.assign(new Error('socket'), { code: 'ECONNRESET', config: { key: 'sk-x' } });
     const error = new TransportError('CONNECTION_RESET', 'reset', { cause });
     expect(error.name).toBe('TransportError');
-    expect(error.cause).toBe(cause);
+    // A scrubbed copy: class name, code and message kept, the library's objects dropped.
+    expect(error.cause).toBeInstanceOf(ScrubbedError);
+    expect(error.cause).toMatchObject({ name: 'Error', code: 'ECONNRESET', message: 'socket' });
+    expect(error.cause).not.toHaveProperty('config');
     expect(error).toBeInstanceOf(Error);
   });
 
@@ -58,6 +62,7 @@ describe('TransportError', () => {
       'TLS',
       'PROTOCOL',
       'UNKNOWN',
+      'REDIRECT',
     ]);
   });
 

@@ -83,13 +83,14 @@ describe('toTransportError()', () => {
     ).toBe('TLS');
   });
 
-  it('passes a TransportError through and keeps the original as cause otherwise', () => {
+  it('passes a TransportError through and keeps a scrubbed copy of anything else as cause', () => {
     const original = new TransportError('TLS', 'bad cert');
     expect(toTransportError(original)).toBe(original);
-    const cause = Object.assign(new Error('weird'), { code: 'EWHATEVER' });
-    const error = toTransportError(cause);
+    const cause = Object.assign(new Error('weird sk-in-header'), { code: 'EWHATEVER', request: {} });
+    const error = toTransportError(cause, { headers: { 'x-key': 'sk-in-header' } });
     expect(error.code).toBe('UNKNOWN');
-    expect(error.cause).toBe(cause);
+    expect(error.cause).toMatchObject({ name: 'Error', code: 'EWHATEVER', message: 'weird <redacted>' });
+    expect(error.cause).not.toHaveProperty('request');
   });
 
   it('never copies a library message into its own, since it may quote a secret', () => {

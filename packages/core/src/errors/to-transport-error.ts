@@ -1,8 +1,11 @@
+import { secretsOf } from '../security/secret-headers.js';
 import { TransportError, type TransportErrorCode } from './transport-error.js';
 
 export interface FailureContext {
   method?: string;
   url?: string;
+  /** The request's headers: their values (and the URL's query values) are redacted from the cause. */
+  headers?: Readonly<Record<string, string>>;
   /** The request's signal: when it has fired, the failure is `ABORTED` whatever the library said. */
   signal?: AbortSignal | undefined;
 }
@@ -52,10 +55,12 @@ const MESSAGES: Record<TransportErrorCode, string> = {
   TLS: 'TLS handshake or certificate check failed',
   PROTOCOL: 'The server sent a malformed HTTP response',
   UNKNOWN: 'Request failed',
+  REDIRECT: 'Redirect not followed',
 };
 
 /**
- * Turns whatever an HTTP library threw into the contract's `TransportError`, keeping it as `cause`.
+ * Turns whatever an HTTP library threw into the contract's `TransportError`, keeping a scrubbed copy of
+ * it as `cause` (class, code and message with the request's secrets redacted; never its config or headers).
  *
  * Libraries wrap their errors (fetch's `TypeError('fetch failed')`, axios' `AxiosError`, Node's
  * `AggregateError` from happy eyeballs), so the whole `cause`/`errors` chain is searched for a known code.
@@ -67,6 +72,7 @@ export function toTransportError(error: unknown, context: FailureContext = {}): 
   const detail = code === 'UNKNOWN' ? describe(error) : '';
   return new TransportError(code, detail ? `${MESSAGES[code]}: ${detail}` : MESSAGES[code], {
     cause: error,
+    secrets: secretsOf(context.headers ?? {}, context.url ?? ''),
     ...(context.method === undefined ? {} : { method: context.method }),
     ...(context.url === undefined ? {} : { url: context.url }),
   });

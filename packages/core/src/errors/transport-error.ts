@@ -1,4 +1,8 @@
+import { redactUrl } from '../security/redact-url.js';
+import { scrubError } from '../security/scrub.js';
 import { errorBrand, WireaiError } from './wireai-error.js';
+
+export { redactUrl };
 
 /** The stable failure codes of the transport contract; new codes are only ever added. */
 export const TRANSPORT_ERROR_CODES = [
@@ -10,6 +14,7 @@ export const TRANSPORT_ERROR_CODES = [
   'TLS',
   'PROTOCOL',
   'UNKNOWN',
+  'REDIRECT',
 ] as const;
 
 /**
@@ -21,12 +26,17 @@ export const TRANSPORT_ERROR_CODES = [
  * - `DNS`: the host name did not resolve;
  * - `TLS`: the TLS handshake or certificate check failed;
  * - `PROTOCOL`: the peer spoke malformed HTTP (a bad status line, bad chunk framing, bad compression);
- * - `UNKNOWN`: anything else; the original error is in `cause`.
+ * - `UNKNOWN`: anything else; the original error, scrubbed, is in `cause`;
+ * - `REDIRECT`: a redirect that is not followed: too many hops, a target that is not `http:`/`https:`, or a
+ *   streamed body that a 307/308 would need sent again.
  */
 export type TransportErrorCode = (typeof TRANSPORT_ERROR_CODES)[number];
 
 export interface TransportErrorOptions {
+  /** The underlying error; kept scrubbed (see `scrubError`), never as the library's raw object. */
   cause?: unknown;
+  /** Strings the cause's messages must not show (the request's header values, say). */
+  secrets?: readonly string[];
   /** The request method, for the message. */
   method?: string;
   /** The request URL; only its origin and path are kept, since a query string may hold a key. */
@@ -46,22 +56,13 @@ export class TransportError extends WireaiError {
   constructor(code: TransportErrorCode, message: string, options: TransportErrorOptions = {}) {
     const url = options.url === undefined ? undefined : redactUrl(options.url);
     const where = options.method && url ? ` (${options.method} ${url})` : url ? ` (${url})` : '';
-    super(`${message}${where}`, options.cause === undefined ? undefined : { cause: options.cause });
+    // A library error keeps its config, request and headers, where the key is: only a scrubbed copy stays.
+    const cause = TransportError.isInstance(options.cause)
+      ? options.cause
+      : scrubError(options.cause, options.secrets);
+    super(`${message}${where}`, cause === undefined ? undefined : { cause });
     this.code = code;
     this.method = options.method;
     this.url = url;
-  }
-}
-
-/**
- * The URL as it is safe to show: origin and path only. Query strings (`?key=` for Gemini), fragments and
- * `user:password@` never reach a message, a log or a recording.
- */
-export function redactUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    return `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
-  } catch {
-    return '<invalid url>';
   }
 }

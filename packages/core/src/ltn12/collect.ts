@@ -1,13 +1,14 @@
+import { LimitExceededError } from '../errors/limit-exceeded-error.js';
 import { errorBrand, WireaiError } from '../errors/wireai-error.js';
 import type { Sink } from '../transport/contract.js';
 import { concatBytes } from './sources.js';
 
 /** A body larger than the `maxBytes` a collector was given; thrown from the sink, so it aborts the request. */
-export class BodyTooLargeError extends WireaiError {
+export class BodyTooLargeError extends LimitExceededError {
   static override readonly brand: symbol = errorBrand('BodyTooLargeError');
   readonly maxBytes: number;
   constructor(maxBytes: number) {
-    super(`Response body exceeds the limit of ${maxBytes} bytes`);
+    super('maxBytes', maxBytes, 'The response body');
     this.maxBytes = maxBytes;
   }
 }

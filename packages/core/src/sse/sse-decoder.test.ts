@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LimitExceededError } from '../errors/limit-exceeded-error.js';
 import { decodeChunks, message } from '../test-support/decode.js';
 import { createSseDecoder } from './sse-decoder.js';
 
@@ -200,5 +201,35 @@ describe('SSE decoder: size', () => {
     expect(events).toHaveLength(1);
     expect(events[0]?.data.length).toBe(size);
     expect(events[0]?.data === payload).toBe(true);
+  });
+});
+
+describe('maxEventSize', () => {
+  const events: string[] = [];
+  const decoder = (max: number) =>
+    createSseDecoder({ onEvent: (event) => void events.push(event.data) }, { maxEventSize: max });
+
+  it('stops a line that never ends, once it passes the limit', () => {
+    const sse = decoder(64);
+    sse.pushText('data: ');
+    let error: unknown;
+    try {
+      for (let i = 0; i < 100; i++) sse.pushText('x'.repeat(10));
+    } catch (caught) {
+      error = caught;
+    }
+    expect(LimitExceededError.isInstance(error) && error.limit).toBe('maxEventSize');
+  });
+
+  it('stops an event whose data lines add up past the limit', () => {
+    const sse = decoder(20);
+    expect(() => sse.pushText('data: 0123456789\ndata: 0123456789\ndata: x\n')).toThrow(LimitExceededError);
+  });
+
+  it('lets any number of events within the limit through', () => {
+    events.length = 0;
+    const sse = decoder(16);
+    for (let i = 0; i < 10_000; i++) sse.pushText(`data: {"i":${i % 10}}\n\n`);
+    expect(events).toHaveLength(10_000);
   });
 });

@@ -1,3 +1,5 @@
+import { LimitExceededError } from '../errors/limit-exceeded-error.js';
+
 /** One dispatched server-sent event, as the WHATWG event-stream rules define it. */
 export interface SseEvent {
   /** The `event:` field, or `"message"` when the event had none. */
@@ -14,6 +16,15 @@ export interface SseDecoderHandlers {
   onRetry?(milliseconds: number): void;
   /** A comment line (`: text`), with one leading space removed like a field value. */
   onComment?(text: string): void;
+}
+
+export interface SseDecoderOptions {
+  /**
+   * The longest line, and the longest data of one event, in characters (UTF-16 code units; one per byte for
+   * the ASCII JSON of API streams). Past it `push` throws a `LimitExceededError` (`limit: "maxEventSize"`),
+   * so a stream that never ends a line cannot grow memory without bound. Default: no limit.
+   */
+  maxEventSize?: number;
 }
 
 /** An incremental event-stream decoder: feed it chunks, it calls back with each complete event. */
@@ -43,8 +54,10 @@ const SPACE = 32;
  * Each character is decoded once and scanned a bounded number of times; a partial line carried across
  * chunks is only concatenated, never rescanned, so a 30 MiB single event decodes in linear time.
  */
-export function createSseDecoder(handlers: SseDecoderHandlers): SseDecoder {
+export function createSseDecoder(handlers: SseDecoderHandlers, options: SseDecoderOptions = {}): SseDecoder {
   const { onEvent, onRetry, onComment } = handlers;
+  const maxEventSize = options.maxEventSize ?? Number.POSITIVE_INFINITY;
+  const tooLarge = (what: string) => new LimitExceededError('maxEventSize', maxEventSize, what);
   let utf8 = new TextDecoder();
   let pending = ''; // the start of a line whose end has not arrived yet
   let skipLeadingLF = false; // the last text ended in CR: an LF first in the next text belongs to it
@@ -72,6 +85,7 @@ export function createSseDecoder(handlers: SseDecoderHandlers): SseDecoder {
     if (text.charCodeAt(start) === 100 && text.startsWith('data: ', start)) {
       const value = text.slice(start + 6, end);
       data = data === null ? value : `${data}\n${value}`;
+      if (data.length > maxEventSize) throw tooLarge("An event's data");
       return;
     }
     let colon = start;
@@ -84,6 +98,7 @@ export function createSseDecoder(handlers: SseDecoderHandlers): SseDecoder {
     if (nameLength === 4 && text.startsWith('data', start)) {
       const value = text.slice(valueStart(text, colon, end), end);
       data = data === null ? value : `${data}\n${value}`;
+      if (data.length > maxEventSize) throw tooLarge("An event's data");
     } else if (nameLength === 5 && text.startsWith('event', start)) {
       eventType = text.slice(valueStart(text, colon, end), end);
     } else if (nameLength === 2 && text.startsWith('id', start)) {
@@ -134,7 +149,10 @@ export function createSseDecoder(handlers: SseDecoderHandlers): SseDecoder {
       if (nextLF !== -1 && nextLF < after) nextLF = text.indexOf('\n', after);
       if (nextCR !== -1 && nextCR < after) nextCR = text.indexOf('\r', after);
     }
-    if (position < length) pending += position === 0 ? text : text.slice(position);
+    if (position < length) {
+      pending += position === 0 ? text : text.slice(position);
+      if (pending.length > maxEventSize) throw tooLarge('An event-stream line');
+    }
   };
 
   return {

@@ -1,7 +1,12 @@
 import type { Sink } from '../transport/contract.js';
-import { createSseDecoder, type SseDecoderHandlers, type SseEvent } from './sse-decoder.js';
+import {
+  createSseDecoder,
+  type SseDecoderHandlers,
+  type SseDecoderOptions,
+  type SseEvent,
+} from './sse-decoder.js';
 
-export interface SseSinkOptions {
+export interface SseSinkOptions extends SseDecoderOptions {
   onRetry?: SseDecoderHandlers['onRetry'];
   onComment?: SseDecoderHandlers['onComment'];
   /** Called at the end of the body; `discarded` is true when the stream stopped inside an event. */
@@ -19,19 +24,22 @@ export function sseSink(
 ): Sink<Uint8Array> {
   let waiting: PromiseLike<unknown> | undefined;
   let queued: SseEvent[] = [];
-  const decoder = createSseDecoder({
-    onEvent(event) {
-      if (waiting) {
-        queued.push(event);
-        return;
-      }
-      const result = onEvent(event);
-      if (result && typeof (result as PromiseLike<unknown>).then === 'function')
-        waiting = result as PromiseLike<unknown>;
+  const decoder = createSseDecoder(
+    {
+      onEvent(event) {
+        if (waiting) {
+          queued.push(event);
+          return;
+        }
+        const result = onEvent(event);
+        if (result && typeof (result as PromiseLike<unknown>).then === 'function')
+          waiting = result as PromiseLike<unknown>;
+      },
+      ...(options.onRetry ? { onRetry: options.onRetry } : {}),
+      ...(options.onComment ? { onComment: options.onComment } : {}),
     },
-    ...(options.onRetry ? { onRetry: options.onRetry } : {}),
-    ...(options.onComment ? { onComment: options.onComment } : {}),
-  });
+    options.maxEventSize === undefined ? {} : { maxEventSize: options.maxEventSize },
+  );
 
   const drain = async (end: { discarded: boolean } | undefined): Promise<void> => {
     await waiting;

@@ -70,26 +70,42 @@ export interface TransportRequest {
    */
   readonly onHeaders?: (head: TransportResponse) => void | Promise<void>;
   /**
-   * Cancels the request whenever it fires: before sending, while waiting for headers, or mid-body.
-   * `request()` then rejects promptly with a `TransportError` whose code is `ABORTED`.
+   * Cancels the request whenever it fires: already aborted (nothing is sent), while connecting, while
+   * waiting for headers, or mid-body. `request()` then rejects at once with a `TransportError` whose code
+   * is `ABORTED`, whatever the library underneath is doing, and the library's request is torn down.
    * The transport applies no time limit of its own (a reasoning model may think for minutes before its
    * first byte): time limits are the caller's, expressed through this signal.
    */
   readonly signal?: AbortSignal;
   /**
-   * Follow 3xx redirects (default `false`: the redirect response itself resolves). When following, a
-   * redirect to another origin never carries the `Authorization` header.
+   * Follow 3xx redirects (default `false`: the redirect response itself resolves). When following: only
+   * `http:`/`https:` targets, at most the transport's hop limit, and a hop to another origin never carries
+   * the credential headers (`SECRET_HEADERS` and `secretHeaders`); otherwise `request()` rejects with a
+   * `TransportError` whose code is `REDIRECT`.
    */
   readonly redirect?: boolean;
+  /**
+   * The most body bytes (after content-encoding is undone) delivered to the sink. Past it the request is
+   * aborted and `request()` rejects with a `LimitExceededError` (`limit: "maxBodyBytes"`), having held no
+   * more than the limit; a `content-length` already past it stops the request before the body. Absent: no limit.
+   */
+  readonly maxBodyBytes?: number;
+  /**
+   * Names of further headers that carry credentials (a provider's own key header): dropped on a redirect
+   * to another origin, like `SECRET_HEADERS`. Every header value is redacted from errors either way.
+   */
+  readonly secretHeaders?: readonly string[];
 }
 
 /**
  * An HTTP stack behind the contract.
  *
  * `request()` resolves only after the whole body went into the sink and `sink(null)` returned, with the
- * response head; it rejects with a `TransportError` (stable `code`, the library's error as `cause`) when
- * the exchange fails, or with the sink's or `onHeaders`' own error. Whichever way it settles, no socket,
- * timer or listener of that request is left behind.
+ * response head; it rejects with a `TransportError` (stable `code`; the library's error as `cause`,
+ * scrubbed of URLs' queries and header values) when the exchange fails, with a `LimitExceededError` when
+ * `maxBodyBytes` was passed, or with the sink's or `onHeaders`' own error. Whichever way it settles, no
+ * socket, timer or listener of that request is left behind. `runExchange` keeps all of these rules; a
+ * transport built on it supplies only its library's request for one hop.
  */
 export interface Transport {
   /** A short name for logs and errors, e.g. `"undici"`, `"axios"`, `"fetch"`. */

@@ -1,13 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   CallerFailure,
-  deliverResponse,
+  type HopRequest,
+  type OpenedResponse,
+  runExchange,
   sources,
   type Transport,
   TransportError,
   type TransportErrorCode,
-  type TransportRequest,
-  type TransportResponse,
 } from '@wireai/core';
 import { redactUrlSecrets } from '../redact.js';
 import {
@@ -55,11 +55,11 @@ export function replayTransport(
   const unused = [...cassette.interactions];
   const mode = options.match ?? 'order';
 
-  async function request(request: TransportRequest): Promise<TransportResponse> {
-    const context = { method: request.method, url: request.url };
-    if (request.signal?.aborted) throw new TransportError('ABORTED', 'Request aborted', context);
-    const body = request.source === undefined ? undefined : await sources.readAll(request.source);
-    const wanted = { method: request.method, url: redactUrlSecrets(request.url), body: bodyText(body) };
+  // One hop answered from the cassette; runExchange keeps the contract's rules (abort, limits, errors).
+  async function open(hop: HopRequest): Promise<OpenedResponse> {
+    const context = { method: hop.method, url: hop.url };
+    const body = hop.source === undefined ? undefined : await sources.readAll(hop.source);
+    const wanted = { method: hop.method, url: redactUrlSecrets(hop.url), body: bodyText(body) };
     const index =
       mode === 'order'
         ? matches(unused[0], wanted)
@@ -67,8 +67,14 @@ export function replayTransport(
           : -1
         : unused.findIndex((item) => matches(item, wanted));
     if (index < 0)
-      throw new NoRecordedMatchError(
-        noMatchMessage(wanted, mode === 'order' ? unused.slice(0, 1) : unused, cassette.interactions.length),
+      throw new CallerFailure(
+        new NoRecordedMatchError(
+          noMatchMessage(
+            wanted,
+            mode === 'order' ? unused.slice(0, 1) : unused,
+            cassette.interactions.length,
+          ),
+        ),
       );
     const [interaction] = unused.splice(index, 1) as [Interaction];
 
@@ -81,32 +87,26 @@ export function replayTransport(
       );
     }
     const recorded = interaction.response;
-    const head: TransportResponse = {
-      status: recorded.status,
-      headers: { ...recorded.headers },
-      statusLine: recorded.statusLine,
-    };
-    const signal = request.signal;
+    const { signal } = hop;
     async function* chunks() {
       for (const chunk of recorded.chunks) {
         if (options.timing && chunk.delayMs)
-          await sleep(chunk.delayMs, undefined, signal ? { signal } : {}).catch(() => undefined);
-        if (signal?.aborted) throw new TransportError('ABORTED', 'Request aborted', context);
+          await sleep(chunk.delayMs, undefined, { signal }).catch(() => undefined);
+        if (signal.aborted) throw new TransportError('ABORTED', 'Request aborted', context);
         yield decodeChunk(chunk);
       }
     }
-    try {
-      await deliverResponse(head, chunks(), request);
-    } catch (error) {
-      if (error instanceof CallerFailure) throw error.error;
-      throw error;
-    }
-    return head;
+    return {
+      status: recorded.status,
+      headers: { ...recorded.headers },
+      statusLine: recorded.statusLine,
+      body: chunks(),
+    };
   }
 
   return {
     name: 'replay',
-    request,
+    request: (request) => runExchange(request, open),
     get remaining() {
       return unused.length;
     },

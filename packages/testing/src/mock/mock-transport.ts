@@ -1,13 +1,13 @@
 import { STATUS_CODES } from 'node:http';
 import {
   CallerFailure,
-  deliverResponse,
   formatStatusLine,
+  type HopRequest,
+  type OpenedResponse,
+  runExchange,
   sources,
   type Transport,
   TransportError,
-  type TransportRequest,
-  type TransportResponse,
   toHeaderRecord,
 } from '@wireai/core';
 import { isResetConnection } from './faults.js';
@@ -32,9 +32,6 @@ export interface MockTransport extends Transport {
   readonly requests: readonly RecordedRequest[];
 }
 
-const REDIRECTS = new Set([301, 302, 303, 307, 308]);
-const CREDENTIALS = new Set(['authorization', 'cookie', 'proxy-authorization']);
-
 /**
  * An in-memory transport: no sockets, the `handler` answers every request. It keeps the transport
  * contract like the network transports (it runs the socket-free part of the conformance suite): the
@@ -45,34 +42,23 @@ const CREDENTIALS = new Set(['authorization', 'cookie', 'proxy-authorization']);
 export function createMockTransport(handler: MockHandler): MockTransport {
   const requests: RecordedRequest[] = [];
 
-  async function request(request: TransportRequest): Promise<TransportResponse> {
-    const { signal, method, url } = request;
-    const context = { method, url };
-    if (signal?.aborted) throw aborted(context);
-    // The handler's signal: fires on the caller's abort, and when the caller stops reading.
-    const gone = new AbortController();
-    const onAbort = () => gone.abort();
-    signal?.addEventListener('abort', onAbort, { once: true });
-    try {
-      const body = request.source === undefined ? new Uint8Array(0) : await sources.readAll(request.source);
-      let current = { method, url, headers: request.headers, body };
-      for (let hop = 0; ; hop++) {
-        requests.push(current);
-        const handled = mockRequest(current, gone.signal);
-        const response = await untilAborted(answer(handler, handled, context), gone.signal, context);
-        const location = headerOf(response, 'location');
-        if (!request.redirect || !REDIRECTS.has(response.status) || location === undefined || hop >= 20) {
-          return await deliver(response, request, gone, context);
-        }
-        await response.body?.[Symbol.asyncIterator]().return?.();
-        current = nextHop(current, response.status, new URL(location, current.url).href);
-      }
-    } finally {
-      signal?.removeEventListener('abort', onAbort);
-    }
+  // One hop, answered by the handler; runExchange keeps the contract's rules (abort, redirects, limits).
+  async function open(hop: HopRequest): Promise<OpenedResponse> {
+    const context = { method: hop.method, url: hop.url };
+    const body = hop.source === undefined ? new Uint8Array(0) : await sources.readAll(hop.source);
+    const recorded = { method: hop.method, url: hop.url, headers: hop.headers, body };
+    requests.push(recorded);
+    // The handler's signal fires on the caller's abort, and when the caller stops reading.
+    const response = await answer(handler, mockRequest(recorded, hop.signal), context);
+    return {
+      status: response.status,
+      headers: toHeaderRecord(response.headers),
+      statusLine: formatStatusLine(response.status, STATUS_CODES[response.status]),
+      body: response.body && watched(response.body, hop.signal, context),
+    };
   }
 
-  return { name: 'mock', request, requests };
+  return { name: 'mock', request: (request) => runExchange(request, open), requests };
 }
 
 async function answer(
@@ -84,29 +70,9 @@ async function answer(
     return normaliseResponse(await handler(request), request.method);
   } catch (error) {
     if (isResetConnection(error)) throw reset(context, error);
-    throw error;
+    // A bug in a test's handler rejects the request as it is, plain to see.
+    throw new CallerFailure(error);
   }
-}
-
-async function deliver(
-  response: NormalisedResponse,
-  request: TransportRequest,
-  gone: AbortController,
-  context: { method: string; url: string },
-): Promise<TransportResponse> {
-  const head: TransportResponse = {
-    status: response.status,
-    headers: toHeaderRecord(response.headers),
-    statusLine: formatStatusLine(response.status, STATUS_CODES[response.status]),
-  };
-  try {
-    await deliverResponse(head, response.body && watched(response.body, gone.signal, context), request);
-  } catch (error) {
-    gone.abort();
-    if (error instanceof CallerFailure) throw error.error;
-    throw error;
-  }
-  return head;
 }
 
 /** The body's chunks, stopping with `ABORTED` as soon as the signal fires, even mid-wait. */
@@ -119,7 +85,8 @@ async function* watched(body: AsyncIterable<Uint8Array>, signal: AbortSignal, co
         next = await untilAborted(iterator.next(), signal, context);
       } catch (error) {
         if (isResetConnection(error)) throw reset(context, error);
-        throw error;
+        if (TransportError.isInstance(error)) throw error;
+        throw new CallerFailure(error); // the handler's own bug, as it is
       }
       if (next.done) return;
       yield next.value;
@@ -146,31 +113,6 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal, context: obje
       },
     );
   });
-}
-
-function nextHop(current: RecordedRequest, status: number, url: string): RecordedRequest {
-  const headers: Record<string, string> = {};
-  const crossOrigin = new URL(url).origin !== new URL(current.url).origin;
-  const toGet =
-    status === 303 || ((status === 301 || status === 302) && current.method.toUpperCase() === 'POST');
-  for (const [name, value] of Object.entries(current.headers)) {
-    const key = name.toLowerCase();
-    if (crossOrigin && CREDENTIALS.has(key)) continue;
-    if (toGet && key.startsWith('content-')) continue;
-    headers[name] = value;
-  }
-  return toGet
-    ? {
-        method: current.method.toUpperCase() === 'HEAD' ? 'HEAD' : 'GET',
-        url,
-        headers,
-        body: new Uint8Array(0),
-      }
-    : { ...current, url, headers };
-}
-
-function headerOf(response: NormalisedResponse, name: string): string | undefined {
-  return response.headers.find(([key]) => key.toLowerCase() === name)?.[1];
 }
 
 const aborted = (context: object) => new TransportError('ABORTED', 'Request aborted', context);

@@ -1,0 +1,13 @@
+/**
+ * The URL as it is safe to show: origin and path only. Query strings (`?key=` for Gemini), fragments and
+ * `user:password@` never reach a message, a log or a recording.
+ */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol === 'data:' || parsed.protocol === 'blob:') return `${parsed.protocol}<redacted>`;
+    return `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
+  } catch {
+    return '<invalid url>';
+  }
+}
