@@ -63,6 +63,7 @@ describe('TransportError', () => {
       'PROTOCOL',
       'UNKNOWN',
       'REDIRECT',
+      'INVALID_REQUEST',
     ]);
   });
 

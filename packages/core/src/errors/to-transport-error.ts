@@ -56,6 +56,7 @@ const MESSAGES: Record<TransportErrorCode, string> = {
   PROTOCOL: 'The server sent a malformed HTTP response',
   UNKNOWN: 'Request failed',
   REDIRECT: 'Redirect not followed',
+  INVALID_REQUEST: 'The request cannot be sent as given',
 };
 
 /**

@@ -15,6 +15,7 @@ export const TRANSPORT_ERROR_CODES = [
   'PROTOCOL',
   'UNKNOWN',
   'REDIRECT',
+  'INVALID_REQUEST',
 ] as const;
 
 /**
@@ -28,7 +29,10 @@ export const TRANSPORT_ERROR_CODES = [
  * - `PROTOCOL`: the peer spoke malformed HTTP (a bad status line, bad chunk framing, bad compression);
  * - `UNKNOWN`: anything else; the original error, scrubbed, is in `cause`;
  * - `REDIRECT`: a redirect that is not followed: too many hops, a target that is not `http:`/`https:`, or a
- *   streamed body that a 307/308 would need sent again.
+ *   streamed body that a 307/308 would need sent again;
+ * - `INVALID_REQUEST`: the request cannot be sent as given, and nothing was sent: a URL that is not absolute
+ *   `http:`/`https:`, a header name that is not a token, a header value with CR, LF or NUL (which some
+ *   stacks would silently rewrite, and others send as an injected header).
  */
 export type TransportErrorCode = (typeof TRANSPORT_ERROR_CODES)[number];
 

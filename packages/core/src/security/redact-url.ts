@@ -5,7 +5,8 @@
 export function redactUrl(url: string): string {
   try {
     const parsed = new URL(url);
-    if (parsed.protocol === 'data:' || parsed.protocol === 'blob:') return `${parsed.protocol}<redacted>`;
+    // Only web URLs have an origin and a path worth showing; anything else (`data:`, `file:`) is cut whole.
+    if (!/^(https?|wss?):$/.test(parsed.protocol)) return `${parsed.protocol}<redacted>`;
     return `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
   } catch {
     return '<invalid url>';

@@ -207,6 +207,20 @@ describe('runExchange()', () => {
     expect(JSON.stringify(error)).not.toContain(KEY);
   });
 
+  it.each([
+    ['a header value with CR/LF', { headers: { 'x-key': `${KEY}\r\nx-injected: 1` } }],
+    ['a header value with NUL', { headers: { 'x-key': `${KEY}\0` } }],
+    ['a header name that is not a token', { headers: { 'bad name': 'v' } }],
+    ['a URL that is not http(s)', { url: `file:///etc/${KEY}` }],
+    ['a method that is not a token', { method: 'GET /x' }],
+  ])('refuses %s before opening anything, without quoting it', async (_, extra) => {
+    const lib = library({});
+    const error = await rejection(runExchange(request(extra), lib.open));
+    expect(TransportError.isInstance(error) && error.code).toBe('INVALID_REQUEST');
+    expect(inspect(error, { depth: Number.POSITIVE_INFINITY })).not.toContain(KEY);
+    expect(lib.hops).toHaveLength(0);
+  });
+
   describe('maxBodyBytes', () => {
     it('stops at the limit with a LimitExceededError naming it, pulling no further', async () => {
       const state = { pulled: 0, finished: false };

@@ -51,6 +51,8 @@ export async function runExchange(
   const { signal } = request;
   const context = { method: request.method, url: request.url, headers: request.headers };
   if (signal?.aborted) throw new TransportError('ABORTED', 'Request aborted', context);
+  const invalid = invalidPart(request);
+  if (invalid) throw new TransportError('INVALID_REQUEST', `The request cannot be sent: ${invalid}`, context);
 
   const controller = new AbortController();
   let opened: OpenedResponse | undefined;
@@ -117,6 +119,22 @@ export async function runExchange(
   } finally {
     signal?.removeEventListener('abort', onAbort);
   }
+}
+
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const FORBIDDEN_IN_VALUE = /[\r\n\0]/;
+
+// What no stack may be handed: named without quoting a value, which may be a key.
+function invalidPart(request: TransportRequest): string | undefined {
+  const { url, method, headers } = request;
+  if (!/^https?:\/\/[^/]/i.test(url)) return 'the URL is not absolute http(s)';
+  if (!TOKEN.test(method)) return 'the method is not an HTTP token';
+  for (const name in headers) {
+    if (!TOKEN.test(name)) return 'a header name is not an HTTP token';
+    if (FORBIDDEN_IN_VALUE.test(headers[name] as string))
+      return `the value of header ${name} contains CR, LF or NUL`;
+  }
+  return undefined;
 }
 
 /** `promise`, unless `stopped` rejects first; a value that arrives too late is handed to `late`. */

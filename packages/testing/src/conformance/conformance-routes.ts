@@ -28,6 +28,16 @@ export const clientGone = (request: MockRequest): Promise<void> =>
     else request.signal.addEventListener('abort', () => resolve(), { once: true });
   });
 
+// 64 MiB of zeros, gzipped to about 64 KiB: a decompression bomb, made once when first asked for.
+let bomb: Buffer | undefined;
+const gzipBomb = (): Buffer => {
+  bomb ??= gzipSync(Buffer.alloc(64 * 1024 * 1024));
+  return bomb;
+};
+
+/** Bytes the `/endless` route has written, for checks that a limit stopped the download early. */
+export const endlessProgress = { written: 0 };
+
 const fixed: Record<string, MockHandler> = {
   '/echo': (request) => {
     const reply: EchoReply = {
@@ -70,6 +80,7 @@ const fixed: Record<string, MockHandler> = {
     headers: { location: query.get('to') ?? '/echo', 'content-type': 'text/plain' },
     body: 'redirecting',
   }),
+  '/loop': () => ({ status: 302, headers: { location: '/loop' }, body: 'again' }),
   // A small random delay shuffles completion order among parallel requests.
   '/id': async ({ query }) => {
     await sleep(Math.floor(Math.random() * 5));
@@ -81,6 +92,30 @@ const fixed: Record<string, MockHandler> = {
       yield 'first chunk';
       await clientGone(request);
     })(),
+  }),
+  // A body with no end, 64 KiB a chunk, until the client goes away.
+  '/endless': (request) => ({
+    headers: { 'content-type': 'application/octet-stream' },
+    body: (async function* () {
+      const chunk = Buffer.alloc(64 * 1024, 120);
+      while (!request.signal.aborted) {
+        endlessProgress.written += chunk.byteLength;
+        yield chunk;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    })(),
+  }),
+  // A content-length of `length` (default 1 GiB), and a body that never comes.
+  '/big-length': (request) => ({
+    headers: { 'content-length': request.query.get('length') ?? String(1024 ** 3) },
+    body: (async function* () {
+      yield 'x';
+      await clientGone(request);
+    })(),
+  }),
+  '/gzip-bomb': () => ({
+    headers: { 'content-encoding': 'gzip', 'content-type': 'application/json' },
+    body: gzipBomb(),
   }),
   '/reset-before-headers': () => {
     throw resetConnection();

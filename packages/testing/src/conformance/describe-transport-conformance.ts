@@ -3,16 +3,29 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type Sink, sinks, type Transport, TransportError, type TransportRequest } from '@wireai/core';
+import { inspect } from 'node:util';
+import {
+  LimitExceededError,
+  type Sink,
+  sinks,
+  type Transport,
+  TransportError,
+  type TransportRequest,
+} from '@wireai/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordTransport } from '../cassette/record-transport.js';
 import { replayTransport } from '../cassette/replay-transport.js';
 import type { MockHandler } from '../mock/mock-handler.js';
 import { type HandlerServer, serveHandler } from '../mock/serve-handler.js';
-import { clientGone, createConformanceRoutes, type EchoReply } from './conformance-routes.js';
+import {
+  clientGone,
+  createConformanceRoutes,
+  type EchoReply,
+  endlessProgress,
+} from './conformance-routes.js';
 import { activeHandles, waitForHandlesAtMost } from './handles.js';
 import { liveMemory } from './live-memory.js';
-import { closedPort, startRawServer } from './raw-server.js';
+import { closedPort, startBlackhole, startRawServer } from './raw-server.js';
 
 /**
  * Creates the transport under test, once for the suite. Network transports ignore the argument; an
@@ -459,6 +472,42 @@ export function describeTransportConformance(
         expect(chunks).toBeGreaterThan(0);
         expect(Date.now() - started).toBeLessThan(1_000);
       });
+
+      if (sockets)
+        it('rejects with ABORTED at once when aborted during a TCP connect that never completes', async () => {
+          const blackhole = await startBlackhole();
+          try {
+            const controller = new AbortController();
+            const pending = send({
+              url: blackhole.url('/v1/models'),
+              method: 'GET',
+              signal: controller.signal,
+            });
+            await new Promise((resolve) => setImmediate(resolve)); // the connect is under way
+            const started = Date.now();
+            controller.abort();
+            const error = await rejectionOf(pending);
+            expectTransportError(error, 'ABORTED');
+            expect(Date.now() - started).toBeLessThan(500);
+          } finally {
+            await blackhole.close();
+          }
+        });
+
+      if (sockets)
+        it('settles when a deadline signal fires during a TCP connect that never completes', async () => {
+          const blackhole = await startBlackhole();
+          try {
+            const started = Date.now();
+            const error = await rejectionOf(
+              send({ url: blackhole.url('/v1/models'), method: 'GET', signal: AbortSignal.timeout(150) }),
+            );
+            expectTransportError(error, 'ABORTED');
+            expect(Date.now() - started).toBeLessThan(1_000);
+          } finally {
+            await blackhole.close();
+          }
+        });
     });
 
     describe('failures', () => {
@@ -516,6 +565,156 @@ export function describeTransportConformance(
         });
     });
 
+    describe('limits', () => {
+      const MAX = 1024 * 1024;
+
+      it('stops an endless body at maxBodyBytes with a LimitExceededError, holding no more', async () => {
+        let delivered = 0;
+        const before = endlessProgress.written;
+        const error = await rejectionOf(
+          send({
+            url: url('/endless'),
+            method: 'GET',
+            maxBodyBytes: MAX,
+            sink: (chunk) => {
+              delivered += chunk?.byteLength ?? 0;
+            },
+          }),
+        );
+        expect(LimitExceededError.isInstance(error), String(error)).toBe(true);
+        expect((error as LimitExceededError).limit).toBe('maxBodyBytes');
+        expect(delivered).toBeLessThanOrEqual(MAX);
+        // Stopped promptly: the server wrote little past the limit (socket buffers), not without end.
+        await eventually(() => endlessProgress.written - before < 64 * MAX, 2_000, 'the server stopping');
+      });
+
+      it('refuses a content-length past maxBodyBytes before delivering the body', async () => {
+        let delivered = 0;
+        const error = await rejectionOf(
+          send({
+            url: url('/big-length'),
+            method: 'GET',
+            maxBodyBytes: MAX,
+            sink: (chunk) => {
+              if (chunk) delivered += chunk.byteLength;
+            },
+          }),
+        );
+        expect(LimitExceededError.isInstance(error), String(error)).toBe(true);
+        expect(delivered).toBe(0);
+      });
+
+      if (sockets)
+        it('stops a gzip bomb at maxBodyBytes, counting decoded bytes', async () => {
+          let delivered = 0;
+          const error = await rejectionOf(
+            send({
+              url: url('/gzip-bomb'),
+              method: 'GET',
+              maxBodyBytes: MAX,
+              sink: (chunk) => {
+                delivered += chunk?.byteLength ?? 0;
+              },
+            }),
+          );
+          expect(LimitExceededError.isInstance(error), String(error)).toBe(true);
+          expect(delivered).toBeLessThanOrEqual(MAX);
+        });
+
+      it('lets a body within maxBodyBytes through unchanged', async () => {
+        const reply = await echo({ method: 'POST', source: 'x'.repeat(1000), maxBodyBytes: MAX });
+        expect(reply.bodyLength).toBe(1000);
+      });
+    });
+
+    describe('invalid requests', () => {
+      it.each([
+        ['a header value with CR/LF (header injection)', { headers: { 'x-note': 'a\r\nx-injected: yes' } }],
+        ['a header value with NUL', { headers: { 'x-note': 'a\u0000b' } }],
+        ['a header name that is not a token', { headers: { 'bad name': 'v' } }],
+      ])('refuses %s with INVALID_REQUEST, sending nothing', async (_, extra) => {
+        const before = origins.routes.requestCount;
+        const error = await rejectionOf(send({ url: url('/echo'), method: 'GET', ...extra }));
+        expectTransportError(error, 'INVALID_REQUEST');
+        expect(origins.routes.requestCount).toBe(before);
+      });
+    });
+
+    describe('secrets in errors', () => {
+      const KEY = 'sk-conformance-secret-key-0123456789';
+      const withKey = (target: string): Request & { url: string } => ({
+        url: `${target}${target.includes('?') ? '&' : '?'}key=${KEY}`,
+        method: 'GET',
+        headers: {
+          authorization: `Bearer ${KEY}`,
+          'api-key': KEY,
+          'x-custom-header': KEY,
+        },
+      });
+      function expectNoKey(error: unknown): void {
+        expect(error).toBeDefined();
+        for (const shown of [
+          inspect(error, { depth: Number.POSITIVE_INFINITY, showHidden: true }),
+          String(error),
+          JSON.stringify(error),
+          (error as Error).stack ?? '',
+        ])
+          expect(shown).not.toContain(KEY);
+      }
+
+      const kinds: Array<[string, () => Promise<unknown>, boolean]> = [
+        ['refused', async () => send(withKey(`http://127.0.0.1:${await closedPort()}/v1/models`)), true],
+        ['reset before headers', async () => send(withKey(url('/reset-before-headers'))), false],
+        [
+          'reset mid-body',
+          async () => send({ ...withKey(url('/reset-mid-body')), sink: () => undefined }),
+          false,
+        ],
+        [
+          'aborted',
+          async () =>
+            send({ ...withKey(url('/hang-body')), sink: () => undefined, signal: AbortSignal.timeout(50) }),
+          false,
+        ],
+        [
+          'a redirect refused',
+          async () => send({ ...withKey(url('/redirect?to=data:text/plain,x')), redirect: true }),
+          false,
+        ],
+        ['a limit passed', async () => send({ ...withKey(url('/endless')), maxBodyBytes: 1024 }), false],
+        [
+          'a header value with CR/LF',
+          async () =>
+            send({ ...withKey(url('/echo')), headers: { 'x-custom-header': `${KEY}\r\nx-injected: yes` } }),
+          false,
+        ],
+      ];
+      for (const [kind, fail, needsSockets] of kinds) {
+        if (needsSockets && !sockets) continue;
+        it(`shows no key in any form of the error (${kind}), at any depth`, async () => {
+          let error: unknown;
+          try {
+            await fail();
+          } catch (caught) {
+            error = caught;
+          }
+          expectNoKey(error);
+        });
+      }
+
+      if (sockets)
+        it('shows no key when a malformed response fails the request', async () => {
+          const raw = await startRawServer((socket) => {
+            socket.once('data', () => socket.end('HTTP/1.1 abc nonsense\r\n\r\n'));
+          });
+          try {
+            expectNoKey(await rejectionOf(send(withKey(raw.url('/v1/models')))));
+          } finally {
+            await raw.close();
+          }
+        });
+    });
+
     describe('redirects', () => {
       it('does not follow a redirect by default', async () => {
         const body = sinks.collect();
@@ -546,6 +745,50 @@ export function describeTransportConformance(
         });
         expect(reply.headers.authorization).toBeUndefined();
         expect(reply.headers['x-other']).toBe('kept');
+      });
+
+      it('drops every credential header, and those marked secret, on a redirect to another origin', async () => {
+        const target = encodeURIComponent(`${origins.otherOrigin}/echo`);
+        const reply = await echo({
+          url: url(`/redirect?to=${target}`),
+          method: 'GET',
+          redirect: true,
+          secretHeaders: ['x-provider-key'],
+          headers: {
+            'api-key': 'azure-key',
+            'x-api-key': 'other-key',
+            'x-goog-api-key': 'gemini-key',
+            'proxy-authorization': 'Basic cHJveHk=',
+            cookie: 'session=1',
+            'x-provider-key': 'provider-key',
+            'x-other': 'kept',
+          },
+        });
+        for (const name of [
+          'api-key',
+          'x-api-key',
+          'x-goog-api-key',
+          'proxy-authorization',
+          'cookie',
+          'x-provider-key',
+        ])
+          expect(reply.headers[name], name).toBeUndefined();
+        expect(reply.headers['x-other']).toBe('kept');
+      });
+
+      it.each(['data:text/plain,hello', 'file:///etc/hostname', 'ftp://127.0.0.1/x'])(
+        'refuses to follow a redirect to %s',
+        async (location) => {
+          const error = await rejectionOf(
+            send({ url: url(`/redirect?to=${encodeURIComponent(location)}`), method: 'GET', redirect: true }),
+          );
+          expectTransportError(error, 'REDIRECT');
+        },
+      );
+
+      it('refuses a redirect loop after a bounded number of hops', async () => {
+        const error = await rejectionOf(send({ url: url('/loop'), method: 'GET', redirect: true }));
+        expectTransportError(error, 'REDIRECT');
       });
     });
 
