@@ -74,7 +74,10 @@ describe.each(TRANSPORTS)('every endpoint over %s', (_name, createTransport) => 
     );
     expect(deltas.map((delta) => delta.content ?? '').join('')).toBe('Echo: a b');
     expect(deltas.filter((delta) => delta.usage)).toHaveLength(1);
-    expect(deltas.at(-1)).toEqual({ index: 0, usage: expect.objectContaining({ total_tokens: expect.any(Number) }) });
+    expect(deltas.at(-1)).toEqual({
+      index: 0,
+      usage: expect.objectContaining({ total_tokens: expect.any(Number) }),
+    });
   });
 
   it('chat: tool calls arrive as deltas with tool_calls', async () => {

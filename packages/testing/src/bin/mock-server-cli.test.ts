@@ -26,9 +26,7 @@ describe('wireai-mock-openai', () => {
 
   it('shows the key in its curl hint when it requires one, and none when it does not', async () => {
     const lines: string[] = [];
-    const keyed = await runMockServerCli(['--port', '0', '--api-key', 'sk-hint'], (line) =>
-      lines.push(line),
-    );
+    const keyed = await runMockServerCli(['--port', '0', '--api-key', 'sk-hint'], (line) => lines.push(line));
     const open = await runMockServerCli(['--port', '0'], (line) => lines.push(line));
     try {
       expect(lines[1]).toMatch(/^ {2}try: curl http:\/\/127\.0\.0\.1:\d+\/v1\/chat\/completions /);
