@@ -39,6 +39,7 @@ describe.each(['undici', 'axios', 'fetch'])('one-shot commands over %s', (transp
     const image = harness(real());
     expect(await image.run([...at(), '--transport', transport, 'image', 'a cat', '--out', out])).toBe(0);
     expect(readFileSync(out).subarray(1, 4).toString()).toBe('PNG');
+    expect(image.out()).toBe(`wrote ${out} (${readFileSync(out).length} bytes)\n`); // not the embedded mock
   });
 });
 
