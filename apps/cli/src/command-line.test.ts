@@ -3,7 +3,7 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type MockOpenAIServer, startMockOpenAI } from '@wireai/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runBin } from './test-support/harness.js';
+import { runBin, spawnNode } from './test-support/harness.js';
 
 // Spawned processes: what a script calling `wireai` sees — exit codes, and what lands on which stream.
 
@@ -119,6 +119,16 @@ describe('output for scripts', () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
     expect(JSON.parse(run.stdout).choices[0].message.content).toBe('Echo: hi');
+  });
+
+  it('stops quietly when the reader of its stdout has gone (`wireai models | head -1`)', async () => {
+    const run = spawnNode(['--mock', 'models']);
+    run.child.stdout.destroy(); // closed before the list is written: its first write fails with EPIPE
+    run.child.stdin.end();
+    const { code, stderr } = await run.exited;
+    expect(stderr).not.toContain('EPIPE');
+    expect(lines(stderr)).toHaveLength(1); // the --mock notice
+    expect(code).toBe(0);
   });
 
   it('--mock with a key set says --mock was given, not that the key is missing', async () => {

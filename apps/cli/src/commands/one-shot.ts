@@ -33,11 +33,16 @@ export async function ask(
     return;
   }
   const stop = startSpinner(io.stderr);
+  let begun = false;
   try {
     await streamReply(connection, prompt, (text) => {
       stop();
+      begun = true;
       io.stdout.write(text);
     });
+  } catch (error) {
+    if (begun) println(io.stdout); // half an answer still ends its line
+    throw error;
   } finally {
     stop();
   }
