@@ -33,6 +33,18 @@ describe('from the repository root', () => {
     });
   }, 120_000);
 
+  it('shows the build’s output, on stderr only, when the build fails', async () => {
+    const script =
+      "import { buildQuietly } from './scripts/lib/build-quietly.mjs'; process.exitCode = (await buildQuietly('@wireai/nope')) ? 0 : 1;";
+    const run = spawnNode(['--input-type=module', '-e', script], env(), null);
+    run.child.stdin.end();
+    const { code, stdout, stderr } = await run.exited;
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toContain("No package found with name '@wireai/nope'");
+    expect(stderr).toContain('The build of @wireai/nope failed');
+  }, 120_000);
+
   it('`node scripts/mock-server.mjs` serves, with the key in its curl hint', async () => {
     const run = spawnNode(
       ['--port', '0', '--api-key', 'sk-root'],

@@ -72,11 +72,11 @@ export interface Finished {
 }
 
 /**
- * A real process: `node <script> …args` (the bin by default) with only PATH and `env` in its environment,
- * so a key in the developer's shell cannot change what a test sees.
+ * A real process: `node <script> …args` (the bin by default; `null`: node's own arguments only) with only
+ * PATH and `env` in its environment, so a key in the developer's shell cannot change what a test sees.
  */
-export function spawnNode(args: string[], env: Record<string, string> = {}, script = bin) {
-  const child = spawn(process.execPath, [script, ...args], {
+export function spawnNode(args: string[], env: Record<string, string> = {}, script: string | null = bin) {
+  const child = spawn(process.execPath, script ? [script, ...args] : args, {
     cwd: repoRoot,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: 'pipe',
