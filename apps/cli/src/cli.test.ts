@@ -1,45 +1,9 @@
-import { spawn } from 'node:child_process';
-import { EventEmitter } from 'node:events';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import { type MockOpenAIServer, startMockOpenAI } from '@wireai/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Io } from './io.js';
-import { runCli } from './main.js';
-
-/** Runs the CLI in-process with captured streams; `input` is piped to stdin. */
-function harness(env: Record<string, string | undefined> = {}) {
-  const stdin = new PassThrough();
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => {
-    out += chunk.toString();
-  });
-  stderr.on('data', (chunk: Buffer) => {
-    err += chunk.toString();
-  });
-  const io: Io = { stdin, stdout, stderr, env };
-  const signals = new EventEmitter();
-  return {
-    stdin,
-    signals,
-    run: (argv: string[]) => runCli(argv, io, signals),
-    out: () => out,
-    err: () => err,
-    async waitFor(text: string, ms = 3_000) {
-      const deadline = Date.now() + ms;
-      while (!out.includes(text)) {
-        if (Date.now() > deadline) throw new Error(`"${text}" never appeared in:\n${out}`);
-        await new Promise((resolve) => setTimeout(resolve, 5));
-      }
-    },
-  };
-}
+import { harness, spawnNode } from './test-support/harness.js';
 
 let server: MockOpenAIServer;
 beforeAll(async () => {
@@ -75,6 +39,7 @@ describe.each(['undici', 'axios', 'fetch'])('one-shot commands over %s', (transp
     const image = harness(real());
     expect(await image.run([...at(), '--transport', transport, 'image', 'a cat', '--out', out])).toBe(0);
     expect(readFileSync(out).subarray(1, 4).toString()).toBe('PNG');
+    expect(image.out()).toBe(`wrote ${out} (${readFileSync(out).length} bytes)\n`); // not the embedded mock
   });
 });
 
@@ -118,10 +83,12 @@ describe('wireai', () => {
     expect(cli.err()).toMatch(/^wireai: Rate limited \(429\): .*Retry in 120 s\.\n$/);
   }, 20_000);
 
-  it('rejects an unknown transport with commander’s message', async () => {
+  it('rejects an unknown transport with commander’s message in one line, and where the help is', async () => {
     const cli = harness(real());
-    expect(await cli.run(['--transport', 'pigeon', 'models'])).not.toBe(0);
-    expect(cli.err()).toMatch(/Allowed choices are undici, axios, fetch/);
+    expect(await cli.run(['--transport', 'pigeon', 'models'])).toBe(2);
+    expect(cli.err()).toBe(
+      "wireai: option '--transport <name>' argument 'pigeon' is invalid. Allowed choices are undici, axios, fetch.\nsee wireai --help\n",
+    );
   });
 
   it('chat: streamed replies, history, /reset, /model, /save, /load and /exit on piped stdin', async () => {
@@ -178,41 +145,23 @@ describe('wireai', () => {
 });
 
 describe('the wireai bin', () => {
-  const bin = fileURLToPath(new URL('../bin/wireai.js', import.meta.url));
-
-  function spawnCli(args: string[], env: Record<string, string>) {
-    const child = spawn(process.execPath, [bin, ...args], {
-      env: { PATH: process.env.PATH ?? '', ...env },
-      stdio: 'pipe',
-    });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-    });
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    return { child, exited, out: () => out };
-  }
-
   it('answers a one-shot question from a real process', async () => {
-    const run = spawnCli([...at(), 'ask', 'from the bin'], real());
-    expect(await run.exited).toBe(0);
-    expect(run.out()).toBe('Echo: from the bin\n');
+    const run = spawnNode([...at(), 'ask', 'from the bin'], real());
+    expect((await run.exited).code).toBe(0);
+    expect(run.stdout()).toBe('Echo: from the bin\n');
   });
 
   it('stops a streaming reply on SIGINT and leaves when stdin ends', async () => {
     const slow = await startMockOpenAI({ chunkDelayMs: 150 });
     try {
-      const run = spawnCli(['--base-url', slow.baseURL, 'chat'], { OPENAI_API_KEY: 'k' });
+      const run = spawnNode(['--base-url', slow.baseURL, 'chat'], { OPENAI_API_KEY: 'k' });
       run.child.stdin.write('tell me a long story\n');
-      const deadline = Date.now() + 5_000;
-      while (!run.out().includes('ai  › Echo:') && Date.now() < deadline)
-        await new Promise((resolve) => setTimeout(resolve, 10));
+      await run.waitFor('ai  › Echo:');
       run.child.kill('SIGINT');
-      while (!run.out().includes('[stopped]') && Date.now() < deadline)
-        await new Promise((resolve) => setTimeout(resolve, 10));
+      await run.waitFor('[stopped]');
       run.child.stdin.end();
-      expect(await run.exited).toBe(0);
-      expect(run.out()).toContain(' [stopped]');
+      expect((await run.exited).code).toBe(0);
+      expect(run.stdout()).toContain(' [stopped]');
     } finally {
       await slow.close();
     }

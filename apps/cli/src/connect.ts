@@ -6,7 +6,9 @@ import {
   type TransportName,
 } from '@wireai/openai-client';
 import { type MockOpenAIServer, startMockOpenAI } from '@wireai/testing';
+import { azureBaseURL } from './flags.js';
 import { type Io, println } from './io.js';
+import { HELP_HINT, UsageError } from './usage-error.js';
 
 /** The flags every command takes. */
 export interface GlobalOptions {
@@ -25,10 +27,13 @@ export interface Connection {
   api: 'chat' | 'responses';
   /** The embedded mock server, when the commands talk to it. */
   mock: MockOpenAIServer | undefined;
+  /** Whether a streamed chat completion may ask for its usage (`stream_options.include_usage`). */
+  streamUsage: boolean;
   close(): Promise<void>;
 }
 
-export class UsageError extends Error {}
+// Mistral refuses stream_options (422, "extra inputs are not permitted") and reports usage unasked.
+const NO_STREAM_OPTIONS = new Set<ProviderName>(['mistral']);
 
 /**
  * The client a command uses: the chosen provider with its key from the environment, or — with `--mock`
@@ -40,20 +45,34 @@ export async function connect(options: GlobalOptions, io: Io): Promise<Connectio
   if (!preset)
     throw new UsageError(
       `Unknown provider '${providerName}'. Choose one of: ${Object.keys(PROVIDERS).join(', ')}`,
+      HELP_HINT,
     );
+  const keyEnv = preset.apiKeyEnv[0];
   const key = preset.apiKeyEnv.map((name) => io.env[name]?.trim()).find((value) => value);
   const needsKey = (preset as { auth?: string }).auth !== 'none';
   let mock: MockOpenAIServer | undefined;
+  let baseURL = options.baseUrl;
   if (options.mock || (needsKey && !key && !options.baseUrl)) {
     mock = await startMockOpenAI();
-    const why = options.mock ? '--mock' : `no ${preset.apiKeyEnv[0]} set`;
+    baseURL = mock.baseURL;
     println(
       io.stderr,
-      `wireai: ${why}, so talking to the embedded mock server at ${mock.baseURL} (set ${preset.apiKeyEnv[0] ?? 'a key'} for ${preset.name})`,
+      options.mock
+        ? `wireai: --mock given, so talking to the embedded mock server at ${mock.baseURL}`
+        : `wireai: no ${keyEnv} set, so talking to the embedded mock server at ${mock.baseURL} (set ${keyEnv} for ${preset.name})`,
     );
+  } else if (providerName === 'azure' && !baseURL) {
+    // The preset's host is a placeholder: the resource's endpoint has to come from somewhere.
+    const endpoint = io.env.AZURE_OPENAI_ENDPOINT?.trim();
+    if (!endpoint)
+      throw new UsageError(
+        '--provider azure needs the resource endpoint: pass --base-url https://<resource>.openai.azure.com/openai/v1 or set AZURE_OPENAI_ENDPOINT',
+        HELP_HINT,
+      );
+    baseURL = azureBaseURL(endpoint);
   }
   const client = createClient(preset, mock ? 'sk-mock' : key, {
-    ...(mock ? { baseURL: mock.baseURL } : options.baseUrl ? { baseURL: options.baseUrl } : {}),
+    ...(baseURL ? { baseURL } : {}),
     ...(options.transport ? { transport: options.transport } : {}),
   });
   return {
@@ -61,6 +80,7 @@ export async function connect(options: GlobalOptions, io: Io): Promise<Connectio
     model: options.model ?? client.defaultModel,
     api: options.api ?? 'chat',
     mock,
+    streamUsage: Boolean(mock) || !NO_STREAM_OPTIONS.has(providerName),
     close: async () => {
       await mock?.close();
     },

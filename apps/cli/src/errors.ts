@@ -9,16 +9,19 @@ import {
   ValidationError,
 } from '@wireai/openai-client';
 import { SessionError } from '@wireai/sessions';
-import { UsageError } from './connect.js';
+import { UsageError } from './usage-error.js';
 
-/** An error as a person can act on it; the stack only with `--debug`. */
+/** An error as a person can act on it, on one line; the stack (on the lines after) only with `--debug`. */
 export function describeError(error: unknown, debug: boolean): string {
   const detail = debug && error instanceof Error && error.stack ? `\n${error.stack}` : '';
-  return `${message(error)}${detail}`;
+  return `${message(error).replace(/\s*\n\s*/g, ' ')}${detail}`;
 }
 
 function message(error: unknown): string {
   if (error instanceof UsageError) return error.message;
+  // A session reports a bad status as a SessionError: said like the client's own error for that status.
+  if (SessionError.isInstance(error) && error.status !== undefined && error.status >= 400)
+    return message(APIError.for(error.status, error.body, {}, undefined));
   if (AuthenticationError.isInstance(error))
     return 'The API key was rejected (401). Check the key in your environment (OPENAI_API_KEY or the provider’s variable).';
   if (RateLimitError.isInstance(error)) {

@@ -2,6 +2,7 @@ import { createMockTransport, type MockRequest } from '@wireai/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OpenAI } from './client.js';
 import { APIConnectionError, OpenAIError } from './errors.js';
+import { PROVIDERS } from './providers/presets.js';
 import { createClient, Gemini, OpenRouter } from './providers/provider-clients.js';
 import { defaultTransportNames, loadTransport } from './resolve-transport.js';
 
@@ -180,6 +181,14 @@ describe('auth modes and provider presets', () => {
       expect(client.defaultModel.length).toBeGreaterThan(0);
     },
   );
+
+  it('says which APIs each preset serves: chat everywhere, Responses where the provider has it', () => {
+    for (const preset of Object.values(PROVIDERS)) expect(preset.apis).toContain('chat');
+    expect(PROVIDERS.openai.apis).toContain('responses');
+    expect(PROVIDERS.azure.apis).toContain('responses');
+    expect(PROVIDERS.gemini.apis).not.toContain('responses');
+    expect(PROVIDERS.mistral.apis).not.toContain('responses');
+  });
 
   it('sends no key to a local provider', async () => {
     const { seen, transport } = capture();

@@ -65,6 +65,21 @@ describe.each(TRANSPORTS)('every endpoint over %s', (_name, createTransport) => 
     ]);
   });
 
+  it('chat: with stream_options.include_usage, the usage chunk arrives as a delta with usage', async () => {
+    const deltas: Array<{ content?: string; usage?: { total_tokens: number } }> = [];
+    await client.chat(
+      [{ role: 'user', content: 'a b' }],
+      { stream: true, stream_options: { include_usage: true } },
+      (delta) => void deltas.push(delta),
+    );
+    expect(deltas.map((delta) => delta.content ?? '').join('')).toBe('Echo: a b');
+    expect(deltas.filter((delta) => delta.usage)).toHaveLength(1);
+    expect(deltas.at(-1)).toEqual({
+      index: 0,
+      usage: expect.objectContaining({ total_tokens: expect.any(Number) }),
+    });
+  });
+
   it('chat: tool calls arrive as deltas with tool_calls', async () => {
     const deltas: Array<{ tool_calls?: unknown }> = [];
     await client.chat(

@@ -124,6 +124,10 @@ export class ChatSession {
         history,
         params,
         async (delta) => {
+          // Usage comes on the last chunk when the request asks for it (stream_options.include_usage),
+          // or unasked from some providers; a chunk with nothing else is not passed to onChunk.
+          if (delta.usage) addUsage(this.usage, delta.usage);
+          if (typeof delta.content !== 'string' && !delta.tool_calls) return;
           if (typeof delta.content === 'string') text += delta.content;
           if (delta.tool_calls) toolCalls.add(delta.tool_calls as never);
           await onChunk(delta);

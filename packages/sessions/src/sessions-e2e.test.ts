@@ -61,6 +61,22 @@ describe.each(TRANSPORTS)('sessions end to end over %s', (_name, createTransport
     expect(chunks.join('')).toBe('Echo: stream me');
   });
 
+  it('ChatSession counts a streamed reply’s usage when the request asks for it', async () => {
+    const session = new ChatSession(client);
+    const chunks: unknown[] = [];
+    await session.send('count me', (chunk) => void chunks.push(chunk));
+    expect(session.usage.requests).toBe(0); // a stream reports no usage unless asked
+    await session.send('count me too', {
+      onChunk: (chunk) => void chunks.push(chunk),
+      stream_options: { include_usage: true },
+    });
+    expect(mock.requests[1]?.body).toMatchObject({ stream: true, stream_options: { include_usage: true } });
+    expect(session.usage).toMatchObject({ requests: 1, inputTokens: expect.any(Number) });
+    expect(session.usage.totalTokens).toBe(session.usage.inputTokens + session.usage.outputTokens);
+    expect(session.usage.outputTokens).toBeGreaterThan(0);
+    expect(chunks.every((chunk) => typeof (chunk as { content?: unknown }).content === 'string')).toBe(true);
+  });
+
   it('ChatSession fails with lua-openai’s message, keeping the history', async () => {
     mock.fault({ status: 400, message: 'Not valid thing', code: '99' });
     const session = new ChatSession(client);

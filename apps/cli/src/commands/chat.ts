@@ -1,11 +1,11 @@
 import type { EventEmitter } from 'node:events';
-import { readFile, writeFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { APIUserAbortError } from '@wireai/openai-client';
-import { ChatSession, ResponsesChatSession } from '@wireai/sessions';
+import { ChatSession, ResponsesChatSession, type SessionUsage } from '@wireai/sessions';
 import type { Connection } from '../connect.js';
 import { describeError } from '../errors.js';
 import { type Io, print, println } from '../io.js';
+import { loadSession, type Session, saveSession } from '../session-files.js';
 import { startSpinner } from '../spinner.js';
 
 const HELP = `Commands:
@@ -13,26 +13,37 @@ const HELP = `Commands:
   /save FILE    save the conversation as JSON
   /load FILE    continue a saved conversation
   /model NAME   switch model, keeping the conversation
+  /usage        the tokens the conversation has used
   /help         this list
   /exit         leave (or Ctrl-D; Ctrl-C stops a reply, or leaves at the prompt)`;
 
-type Session = ChatSession | ResponsesChatSession;
+/** `(usage: 2 requests, 20 input + 8 output = 28 tokens)`. */
+export function usageLine(usage: SessionUsage): string {
+  if (usage.requests === 0) return '(no usage reported yet)';
+  return `(usage: ${usage.requests} request${usage.requests === 1 ? '' : 's'}, ${usage.inputTokens} input + ${usage.outputTokens} output = ${usage.totalTokens} tokens)`;
+}
 
 /**
  * `wireai chat`: a conversation with streamed replies. Ctrl-C while a reply streams stops that reply and
  * keeps the chat; Ctrl-C at the prompt, Ctrl-D or `/exit` leaves. Works on a terminal and on piped stdin.
+ * Resolves how many requests and commands failed (each said on stderr as it happened).
  */
 export async function chat(
   connection: Connection,
   io: Io,
   signals: EventEmitter,
   debug = false,
-): Promise<void> {
+): Promise<number> {
   const { client, api } = connection;
   let model = connection.model;
   const newSession = (): Session =>
     api === 'responses' ? new ResponsesChatSession(client, { model }) : new ChatSession(client, { model });
   let session = newSession();
+  let failures = 0;
+  const report = (error: unknown) => {
+    failures++;
+    println(io.stderr, `wireai: ${describeError(error, debug)}`);
+  };
   const terminal = Boolean(io.stdin.isTTY && io.stdout.isTTY);
   const rl = createInterface({ input: io.stdin, output: io.stdout, terminal });
   rl.setPrompt('you › ');
@@ -72,20 +83,13 @@ export async function chat(
               break;
             case '/save':
               if (!argument) throw new Error('usage: /save FILE');
-              await writeFile(argument, `${JSON.stringify(session, null, 2)}\n`);
+              await saveSession(session, argument);
               println(io.stdout, `(saved to ${argument})`);
               break;
             case '/load': {
               if (!argument) throw new Error('usage: /load FILE');
-              const saved = JSON.parse(await readFile(argument, 'utf8')) as {
-                kind?: string;
-                options?: { model?: string };
-              };
-              session =
-                saved.kind === 'responses'
-                  ? ResponsesChatSession.fromJSON(client, saved as never)
-                  : ChatSession.fromJSON(client, saved as never);
-              model = saved.options?.model ?? model;
+              session = await loadSession(client, argument);
+              model = session.toJSON().options.model ?? model;
               println(io.stdout, `(loaded ${argument})`);
               break;
             }
@@ -100,46 +104,51 @@ export async function chat(
               println(io.stdout, `(model: ${model})`);
               break;
             }
+            case '/usage':
+              println(io.stdout, usageLine(session.usage));
+              break;
             default:
-              println(io.stdout, `Unknown command ${command}. /help lists them.`);
+              throw new Error(`Unknown command ${command}. /help lists them.`);
           }
         } catch (error) {
-          println(io.stderr, describeError(error, debug));
+          report(error);
         }
         rl.prompt();
         continue;
       }
 
       generating = new AbortController();
-      // The spinner owns the line until the first token; then the reply's prefix is printed.
+      // The spinner owns the line until the first piece of text; only then is the reply's prefix printed,
+      // so a reply that fails before any text leaves no prefix behind.
       const stop = startSpinner(io.stderr);
       let begun = false;
-      const begin = () => {
-        if (begun) return;
-        begun = true;
-        stop();
-        print(io.stdout, 'ai  › ');
+      const onChunk = (chunk: { content?: string }) => {
+        if (!chunk.content) return;
+        if (!begun) {
+          begun = true;
+          stop();
+          print(io.stdout, 'ai  › ');
+        }
+        io.stdout.write(chunk.content);
       };
       try {
-        const onChunk = (chunk: { content?: string }) => {
-          if (!chunk.content) return;
-          begin();
-          io.stdout.write(chunk.content);
-        };
+        const { signal } = generating;
         await (session instanceof ChatSession
-          ? session.send(line, { onChunk, signal: generating.signal })
-          : session.send(line, { onChunk, signal: generating.signal }));
-        begin();
-        println(io.stdout);
+          ? session.send(line, {
+              onChunk,
+              signal,
+              ...(connection.streamUsage ? { stream_options: { include_usage: true } } : {}),
+            })
+          : session.send(line, { onChunk, signal }));
+        if (begun) println(io.stdout);
+        else println(io.stdout, 'ai  › (no text)');
       } catch (error) {
-        begin();
-        if (generating.signal.aborted || APIUserAbortError.isInstance(error))
-          println(io.stdout, ' [stopped]');
-        else {
-          println(io.stdout);
-          println(io.stderr, describeError(error, debug));
-        }
+        stop();
+        if (begun) println(io.stdout, generating.signal.aborted ? ' [stopped]' : '');
+        else if (generating.signal.aborted) println(io.stdout, '[stopped]');
+        if (!generating.signal.aborted && !APIUserAbortError.isInstance(error)) report(error);
       } finally {
+        stop();
         generating = undefined;
       }
       rl.prompt();
@@ -149,4 +158,5 @@ export async function chat(
     rl.close();
     println(io.stdout);
   }
+  return failures;
 }

@@ -1,10 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import { APIError, type Result } from '@wireai/openai-client';
 import type { Connection } from '../connect.js';
-import { UsageError } from '../connect.js';
+import { fileError } from '../file-errors.js';
 import { type Io, println, readAll } from '../io.js';
 import { streamReply } from '../reply.js';
 import { startSpinner } from '../spinner.js';
+import { UsageError } from '../usage-error.js';
 
 /** The body of an ok result, or the API's error thrown. */
 function bodyOf<T>(result: Result<T>): T {
@@ -32,11 +33,16 @@ export async function ask(
     return;
   }
   const stop = startSpinner(io.stderr);
+  let begun = false;
   try {
     await streamReply(connection, prompt, (text) => {
       stop();
+      begun = true;
       io.stdout.write(text);
     });
+  } catch (error) {
+    if (begun) println(io.stdout); // half an answer still ends its line
+    throw error;
   } finally {
     stop();
   }
@@ -87,6 +93,12 @@ export async function image(
   const encoded = images.data?.[0]?.b64_json;
   if (!encoded) throw new Error('The API returned no image data (b64_json)');
   const bytes = Buffer.from(encoded, 'base64');
-  await writeFile(options.out, bytes);
-  println(io.stdout, `wrote ${options.out} (${bytes.length} bytes)`);
+  try {
+    await writeFile(options.out, bytes);
+  } catch (error) {
+    throw fileError(error, 'write', options.out, true);
+  }
+  // The mock server draws no picture: say so, so nobody wonders why the file is a blank square.
+  const note = connection.mock ? '; a placeholder from the mock server' : '';
+  println(io.stdout, `wrote ${options.out} (${bytes.length} bytes${note})`);
 }

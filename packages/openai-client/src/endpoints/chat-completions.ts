@@ -19,11 +19,15 @@ export type ChatCompletionOptions = Partial<Omit<ChatCompletionRequest, 'message
 // `unknown`, not `void | Promise<void>`: `(c) => process.stdout.write(…)` must type-check; a returned promise is awaited.
 export type OnChatChunk = (chunk: ChatCompletionChunk) => unknown;
 
-/** What `chat()`'s callback receives, as lua-openai filters it: the first choice's delta. */
+/**
+ * What `chat()`'s callback receives, as lua-openai filters it: the first choice's delta, and the token
+ * usage on the chunk that carries it (the last one, when asked with `stream_options: { include_usage: true }`).
+ */
 export interface ChatDelta {
   content?: string;
   index: number;
   tool_calls?: NonNullable<ChatCompletionChunk['choices'][number]['delta']['tool_calls']>;
+  usage?: NonNullable<ChatCompletionChunk['usage']>;
 }
 
 const functions = z.array(functionDeclaration);
@@ -62,17 +66,22 @@ export function createChatCompletion(
   });
 }
 
-/** lua-openai's `parse_completion_chunk`: the delta of a `chat.completion.chunk` that carries text or tool calls. */
+/**
+ * lua-openai's `parse_completion_chunk`: the delta of a `chat.completion.chunk` that carries text or tool
+ * calls. A chunk with usage is passed on too (the usage chunk has no choices), so a stream's tokens can be counted.
+ */
 export function chatDelta(chunk: ChatCompletionChunk): ChatDelta | undefined {
   if (chunk.object !== 'chat.completion.chunk') return undefined;
   const choice = chunk.choices[0];
-  if (!choice) return undefined;
-  const { content, tool_calls: toolCalls } = choice.delta;
-  if (typeof content !== 'string' && !toolCalls) return undefined;
+  const usage = chunk.usage ?? undefined; // null on every chunk but the last when include_usage is asked
+  const content = choice?.delta.content;
+  const toolCalls = choice?.delta.tool_calls;
+  if (typeof content !== 'string' && !toolCalls && !usage) return undefined;
   return {
     ...(typeof content === 'string' ? { content } : {}),
-    index: choice.index,
+    index: choice?.index ?? 0,
     ...(toolCalls ? { tool_calls: toolCalls } : {}),
+    ...(usage ? { usage } : {}),
   };
 }
 

@@ -10,6 +10,8 @@ export interface ProviderPreset {
   readonly auth?: ClientConfig['auth'];
   readonly defaultHeaders?: Readonly<Record<string, string>>;
   readonly defaultQuery?: Readonly<Record<string, string>>;
+  /** The APIs the provider serves: chat completions, and the Responses API where it has one. Absent: not known. */
+  readonly apis?: readonly ('chat' | 'responses')[];
 }
 
 /** The presets, as data: adding a provider is adding an entry. */
@@ -19,18 +21,21 @@ export const PROVIDERS = {
     baseURL: 'https://api.openai.com/v1',
     defaultModel: 'gpt-4.1',
     apiKeyEnv: ['OPENAI_API_KEY'],
+    apis: ['chat', 'responses'],
   },
   gemini: {
     name: 'Google Gemini',
     baseURL: 'https://generativelanguage.googleapis.com/v1beta/openai',
     defaultModel: 'gemini-2.5-flash',
     apiKeyEnv: ['GEMINI_API_KEY', 'GOOGLE_API_KEY'],
+    apis: ['chat'],
   },
   openrouter: {
     name: 'OpenRouter',
     baseURL: 'https://openrouter.ai/api/v1',
     defaultModel: 'openai/gpt-4.1',
     apiKeyEnv: ['OPENROUTER_API_KEY'],
+    apis: ['chat', 'responses'],
   },
   // Azure OpenAI: set baseURL to https://<resource>.openai.azure.com/openai/v1 (AZURE_OPENAI_ENDPOINT); deployments are models.
   azure: {
@@ -38,6 +43,7 @@ export const PROVIDERS = {
     baseURL: 'https://YOUR-RESOURCE.openai.azure.com/openai/v1',
     defaultModel: 'gpt-4.1',
     apiKeyEnv: ['AZURE_OPENAI_API_KEY'],
+    apis: ['chat', 'responses'],
     auth: 'api-key',
     defaultQuery: { 'api-version': 'preview' },
   },
@@ -46,30 +52,35 @@ export const PROVIDERS = {
     baseURL: 'https://api.groq.com/openai/v1',
     defaultModel: 'llama-3.3-70b-versatile',
     apiKeyEnv: ['GROQ_API_KEY'],
+    apis: ['chat', 'responses'],
   },
   mistral: {
     name: 'Mistral',
     baseURL: 'https://api.mistral.ai/v1',
     defaultModel: 'mistral-small-latest',
     apiKeyEnv: ['MISTRAL_API_KEY'],
+    apis: ['chat'],
   },
   deepseek: {
     name: 'DeepSeek',
     baseURL: 'https://api.deepseek.com/v1',
     defaultModel: 'deepseek-chat',
     apiKeyEnv: ['DEEPSEEK_API_KEY'],
+    apis: ['chat'],
   },
   together: {
     name: 'Together AI',
     baseURL: 'https://api.together.xyz/v1',
     defaultModel: 'meta-llama/Llama-3.3-70B-Instruct-Turbo',
     apiKeyEnv: ['TOGETHER_API_KEY'],
+    apis: ['chat', 'responses'],
   },
   ollama: {
     name: 'Ollama',
     baseURL: 'http://localhost:11434/v1',
     defaultModel: 'llama3.2',
     apiKeyEnv: [],
+    apis: ['chat', 'responses'],
     auth: 'none',
   },
   lmstudio: {
@@ -77,6 +88,7 @@ export const PROVIDERS = {
     baseURL: 'http://localhost:1234/v1',
     defaultModel: 'local-model',
     apiKeyEnv: [],
+    apis: ['chat', 'responses'],
     auth: 'none',
   },
 } as const satisfies Record<string, ProviderPreset>;

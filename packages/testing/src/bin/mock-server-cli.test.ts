@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { call } from '../test-support/http.js';
+import { call, stream } from '../test-support/http.js';
 import { parseDuration, runMockServerCli } from './mock-server-cli.js';
 
 describe('wireai-mock-openai', () => {
@@ -19,6 +19,37 @@ describe('wireai-mock-openai', () => {
       });
       expect(allowed.status).toBe(200);
       expect(performance.now() - started).toBeGreaterThanOrEqual(18);
+    } finally {
+      await server?.close();
+    }
+  });
+
+  it('shows the key in its curl hint when it requires one, and none when it does not', async () => {
+    const lines: string[] = [];
+    const keyed = await runMockServerCli(['--port', '0', '--api-key', 'sk-hint'], (line) => lines.push(line));
+    const open = await runMockServerCli(['--port', '0'], (line) => lines.push(line));
+    try {
+      expect(lines[1]).toMatch(/^ {2}try: curl http:\/\/127\.0\.0\.1:\d+\/v1\/chat\/completions /);
+      expect(lines[1]).toContain('-H "Authorization: Bearer sk-hint"');
+      expect(lines[3]).not.toContain('Authorization');
+    } finally {
+      await keyed?.close();
+      await open?.close();
+    }
+  });
+
+  it('paces stream events with --chunk-delay', async () => {
+    const server = await runMockServerCli(['--port', '0', '--chunk-delay', '25ms'], () => undefined);
+    try {
+      const started = performance.now();
+      const result = await stream(server?.baseURL ?? '', '/chat/completions', {
+        model: 'gpt-4.1',
+        stream: true,
+        messages: [{ role: 'user', content: 'one two three' }],
+      });
+      // Seven events or more (role, the words, the finish, [DONE]), 25 ms apart.
+      expect(result.events.length).toBeGreaterThanOrEqual(7);
+      expect(performance.now() - started).toBeGreaterThanOrEqual(25 * (result.events.length - 2));
     } finally {
       await server?.close();
     }

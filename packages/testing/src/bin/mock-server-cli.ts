@@ -55,8 +55,12 @@ export async function runMockServerCli(
     ...(values['api-key'] ? { apiKey: values['api-key'] } : {}),
   });
   print(`wireai mock OpenAI server listening on ${server.baseURL}`);
-  print(
-    `  try: curl ${server.baseURL}/chat/completions -H 'content-type: application/json' -d '{"model":"gpt-4.1","messages":[{"role":"user","content":"hi"}]}'`,
-  );
+  print(`  try: ${tryCommand(server.baseURL, values['api-key'])}`);
   return server;
+}
+
+/** A curl command that gets an answer from the server: with the key it requires, when it requires one. */
+function tryCommand(baseURL: string, apiKey: string | undefined): string {
+  const auth = apiKey ? ` -H "Authorization: Bearer ${apiKey}"` : '';
+  return `curl ${baseURL}/chat/completions -H 'content-type: application/json'${auth} -d '{"model":"gpt-4.1","messages":[{"role":"user","content":"hi"}]}'`;
 }
