@@ -98,9 +98,34 @@ export class IncompleteStreamError extends OpenAIError {
   static override readonly brand: symbol = errorBrand('IncompleteStreamError');
 }
 
-/** A 2xx body that is not the JSON it should be. */
+/** What a `MalformedResponseError` keeps of the answer it could not use. */
+export interface MalformedResponseDetails {
+  /** The raw text of the offending stream event (its SSE `data`) or body, whole. */
+  data?: string | undefined;
+  /** The offending event, parsed, when it was JSON. */
+  event?: unknown;
+  /** The `x-request-id` of the answer, when there was one. */
+  requestId?: string | undefined;
+  cause?: unknown;
+}
+
+/**
+ * A 2xx answer the client cannot use: a body or a stream event that is not JSON, or a stream event
+ * without a shape the code relies on (a chunk without `choices`, a `response.completed` without an
+ * `id`…). `data` is the offending event as it came (the message shows its start), `requestId` the answer's.
+ */
 export class MalformedResponseError extends OpenAIError {
   static override readonly brand: symbol = errorBrand('MalformedResponseError');
+  readonly data: string | undefined;
+  readonly event: unknown;
+  readonly requestId: string | undefined;
+
+  constructor(message: string, details: MalformedResponseDetails = {}) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.data = details.data;
+    this.event = details.event;
+    this.requestId = details.requestId;
+  }
 }
 
 /** The request never got a complete answer: connection refused or reset, DNS, TLS… `cause` is the `TransportError`. */

@@ -14,6 +14,7 @@ export {
   ConflictError,
   IncompleteStreamError,
   InternalServerError,
+  type MalformedResponseDetails,
   MalformedResponseError,
   NotFoundError,
   OpenAIError,
@@ -29,5 +30,11 @@ export { createClient, Gemini, OpenRouter } from './providers/provider-clients.j
 export type { ClientConfig, Logger } from './request/client-core.js';
 export type { CallOptions, RequestOptions } from './request/send-request.js';
 export type { TransportName } from './resolve-transport.js';
+export {
+  assertChatChunk,
+  assertChatDelta,
+  assertResponseStreamEvent,
+  type StreamEventSource,
+} from './streaming/event-shapes.js';
 export type * from './types.js';
 export { assertChatMessage, assertChatMessages, assertResponsesInput } from './validation/assertions.js';

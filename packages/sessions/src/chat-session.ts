@@ -1,4 +1,5 @@
 import {
+  assertChatDelta,
   assertChatMessage,
   type CallOptions,
   type ChatCompletionMessage,
@@ -7,6 +8,7 @@ import {
   ValidationError,
 } from '@wireai/openai-client';
 import type { z } from 'zod';
+import { functionDeclarations, issuesOf, parseSavedChat } from './saved-session.js';
 import type { SessionClient } from './session-client.js';
 import { SessionError, ToolLoopError } from './session-error.js';
 import { chatReplyMessage } from './shape-check.js';
@@ -68,15 +70,23 @@ export class ChatSession {
     const { messages, ...rest } = options;
     this.#options = rest;
     if (rest.functions !== undefined) this.functions = checkFunctions(rest.functions);
-    if (messages) this.appendMessage(...messages);
+    if (messages !== undefined) this.#append(messages);
   }
 
   /** Appends messages after validating each (a bad one throws, naming its path; none is added then). */
   appendMessage(...messages: ChatCompletionMessage[]): void {
-    for (const [index, message] of messages.entries()) {
-      assertChatMessage(message, `messages[${this.messages.length + index}]`);
+    this.#append(messages);
+  }
+
+  // A loop, not `push(...messages)`: a history of any length, never spread onto the stack.
+  #append(messages: readonly ChatCompletionMessage[]): void {
+    if (!Array.isArray(messages))
+      throw new ValidationError([{ path: 'messages', message: 'expected an array of messages' }]);
+    const start = this.messages.length;
+    for (let index = 0; index < messages.length; index++) {
+      assertChatMessage(messages[index], `messages[${start + index}]`);
     }
-    this.messages.push(...messages);
+    for (const message of messages) this.messages.push(message);
   }
 
   lastMessage(): ChatCompletionMessage | undefined {
@@ -124,6 +134,8 @@ export class ChatSession {
         history,
         params,
         async (delta) => {
+          // The client checked the chunk; a client that is not ours (a fake, a wrapper) may hand on anything.
+          assertChatDelta(delta);
           // Usage comes on the last chunk when the request asks for it (stream_options.include_usage),
           // or unasked from some providers; a chunk with nothing else is not passed to onChunk.
           if (delta.usage) addUsage(this.usage, delta.usage);
@@ -201,41 +213,26 @@ export class ChatSession {
     };
   }
 
-  /** Resumes a session saved with `toJSON()`. */
+  /**
+   * Resumes a session saved with `toJSON()` (the object, or its JSON text). The input is checked
+   * strictly (see `saved-session.ts`): anything else than the saved shape throws `SessionError` naming
+   * the bad paths (`Not a saved ChatSession: messages[2].role: …`); unknown and prototype keys are dropped.
+   */
   static fromJSON(client: SessionClient, json: ChatSessionJSON | string): ChatSession {
-    const saved = (typeof json === 'string' ? JSON.parse(json) : json) as ChatSessionJSON;
-    if (saved?.version !== 1 || saved.kind !== 'chat' || !Array.isArray(saved.messages)) {
-      throw new SessionError(
-        'Not a saved ChatSession (expected { version: 1, kind: "chat", messages: [...] })',
-        undefined,
-        saved,
-      );
-    }
-    const session = new ChatSession(client, { ...saved.options, messages: saved.messages });
-    Object.assign(session.usage, saved.usage);
+    const saved = parseSavedChat(json);
+    const session = new ChatSession(client, saved.options as ChatCompletionOptions);
+    // Checked by the parse: added in a loop, not through the constructor (no second check, no spread).
+    for (const message of saved.messages) session.messages.push(message);
+    if (saved.usage) Object.assign(session.usage, saved.usage);
     return session;
   }
 }
 
-// lua-openai's test_function: a name, an optional description and parameters object.
-function checkFunctions(functions: NonNullable<ChatCompletionOptions['functions']>) {
-  const issues = functions.flatMap((declaration, index) => {
-    const found = [];
-    const value = declaration as { name?: unknown; description?: unknown; parameters?: unknown };
-    if (typeof value?.name !== 'string')
-      found.push({ path: `functions[${index}].name`, message: 'required (string)' });
-    if (value?.description !== undefined && typeof value.description !== 'string')
-      found.push({ path: `functions[${index}].description`, message: 'expected string' });
-    if (
-      value?.parameters !== undefined &&
-      (typeof value.parameters !== 'object' || value.parameters === null)
-    ) {
-      found.push({ path: `functions[${index}].parameters`, message: 'expected object' });
-    }
-    return found;
-  });
+// lua-openai's test_function: a list of declarations, each with a name, an optional description and parameters object.
+function checkFunctions(functions: unknown) {
+  const issues = issuesOf(functionDeclarations, functions, 'functions');
   if (issues.length > 0) throw new ValidationError(issues);
-  return [...functions];
+  return [...(functions as NonNullable<ChatCompletionOptions['functions']>)];
 }
 
 function historyMessage(message: Record<string, unknown>): AssistantMessage {

@@ -1,4 +1,5 @@
 import {
+  assertResponseStreamEvent,
   assertResponsesInput,
   type CallOptions,
   type Response,
@@ -7,6 +8,7 @@ import {
   type ResponseStreamEvent,
 } from '@wireai/openai-client';
 import type { z } from 'zod';
+import { parseSavedResponses } from './saved-session.js';
 import type { SessionClient } from './session-client.js';
 import { SessionError, ToolLoopError } from './session-error.js';
 import { responseReason } from './shape-check.js';
@@ -166,6 +168,8 @@ export class ResponsesChatSession {
         input,
         params,
         async (event) => {
+          // The client checked the event (a completed response has an id…); a client that is not ours may hand on anything.
+          assertResponseStreamEvent(event);
           if (event.type === 'response.output_text.delta') text += event.delta;
           if (event.type === 'response.completed') final = event.response;
           await stream(
@@ -239,21 +243,20 @@ export class ResponsesChatSession {
     };
   }
 
+  /**
+   * Resumes a session saved with `toJSON()` (the object, or its JSON text), checked strictly as
+   * `ChatSession.fromJSON` is: a `SessionError` naming the bad paths (`responseHistory[3].id: …`).
+   */
   static fromJSON(client: SessionClient, json: ResponsesSessionJSON | string): ResponsesChatSession {
-    const saved = (typeof json === 'string' ? JSON.parse(json) : json) as ResponsesSessionJSON;
-    if (saved?.version !== 1 || saved.kind !== 'responses' || !Array.isArray(saved.responseHistory)) {
-      throw new SessionError(
-        'Not a saved ResponsesChatSession (expected { version: 1, kind: "responses", ... })',
-        undefined,
-        saved,
-      );
-    }
+    const saved = parseSavedResponses(json);
     const session = new ResponsesChatSession(client, {
-      ...saved.options,
+      ...(saved.options as ResponsesSessionOptions),
       ...(saved.currentResponseId ? { previous_response_id: saved.currentResponseId } : {}),
     });
-    session.responseHistory.push(...saved.responseHistory.map(withHelpers));
-    Object.assign(session.usage, saved.usage);
+    // A loop, not `push(...history)`: a history of any length, never spread onto the stack.
+    for (const response of saved.responseHistory)
+      session.responseHistory.push(withHelpers(response as Response));
+    if (saved.usage) Object.assign(session.usage, saved.usage);
     return session;
   }
 }

@@ -32,11 +32,13 @@ export function chatReplyMessage(body: unknown): { message: Record<string, unkno
   return { message: message as Record<string, unknown> };
 }
 
-/** A Responses body good enough to continue from: an `id` and an `output` list. */
+/** A Responses body good enough to continue from: a non-empty `id` and an `output` list. */
 export function responseReason(body: unknown): string | undefined {
   if (typeof body !== 'object' || body === null) return `expected type "table", got "${luaType(body)}"`;
   const { id, output } = body as { id?: unknown; output?: unknown };
   if (typeof id !== 'string') return `field "id": expected type "string", got "${luaType(id)}"`;
+  // An empty id would break the chain as a missing one does (the streamed path rejects both too).
+  if (id === '') return 'field "id": expected a non-empty string';
   if (!Array.isArray(output)) return `field "output": expected type "table", got "${luaType(output)}"`;
   return undefined;
 }

@@ -3,6 +3,7 @@ import { ValidationError } from '../errors.js';
 import type { ClientCore } from '../request/client-core.js';
 import { type CallOptions, sendRequest } from '../request/send-request.js';
 import { iterateEvents } from '../streaming/event-iterable.js';
+import { chatChunkProblem } from '../streaming/event-shapes.js';
 import type {
   ChatCompletion,
   ChatCompletionChunk,
@@ -61,14 +62,15 @@ export function createChatCompletion(
     method: 'POST',
     path: '/chat/completions',
     body,
-    ...(body.stream && onChunk ? { onEvent: onChunk } : {}),
+    ...(body.stream && onChunk ? { onEvent: onChunk, eventProblem: chatChunkProblem } : {}),
     ...call,
   });
 }
 
 /**
  * lua-openai's `parse_completion_chunk`: the delta of a `chat.completion.chunk` that carries text or tool
- * calls. A chunk with usage is passed on too (the usage chunk has no choices), so a stream's tokens can be counted.
+ * calls. A chunk with usage is passed on too (the usage chunk has no choices), so a stream's tokens can be
+ * counted. `chunk` has passed `chatChunkProblem` (the client checks every streamed chunk first).
  */
 export function chatDelta(chunk: ChatCompletionChunk): ChatDelta | undefined {
   if (chunk.object !== 'chat.completion.chunk') return undefined;
@@ -96,7 +98,15 @@ export function streamChatCompletion(
   const body = { ...chatPayload(defaultModel, messages, options), stream: true };
   return iterateEvents<ChatCompletionChunk>(
     (onEvent, signal) =>
-      sendRequest(core, { method: 'POST', path: '/chat/completions', body, onEvent, ...call, signal }),
+      sendRequest(core, {
+        method: 'POST',
+        path: '/chat/completions',
+        body,
+        onEvent,
+        eventProblem: chatChunkProblem,
+        ...call,
+        signal,
+      }),
     call.signal,
   );
 }

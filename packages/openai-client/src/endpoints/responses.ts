@@ -2,6 +2,7 @@ import { ValidationError } from '../errors.js';
 import type { ClientCore } from '../request/client-core.js';
 import { type CallOptions, sendRequest } from '../request/send-request.js';
 import { iterateEvents } from '../streaming/event-iterable.js';
+import { responseEventProblem } from '../streaming/event-shapes.js';
 import type {
   Response,
   ResponseDeleted,
@@ -47,7 +48,9 @@ export function createResponse(
     method: 'POST',
     path: '/responses',
     body,
-    ...(body.stream && onEvent ? { onEvent, isTerminal: isTerminalResponseEvent } : {}),
+    ...(body.stream && onEvent
+      ? { onEvent, isTerminal: isTerminalResponseEvent, eventProblem: responseEventProblem }
+      : {}),
     ...call,
   });
 }
@@ -68,6 +71,7 @@ export function streamResponse(
         body,
         onEvent,
         isTerminal: isTerminalResponseEvent,
+        eventProblem: responseEventProblem,
         ...call,
         signal,
       }),

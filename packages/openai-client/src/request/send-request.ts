@@ -31,6 +31,8 @@ export interface RequestOptions<E = unknown> extends CallOptions {
   onEvent?: EventStreamSpec<E>['onEvent'];
   /** With `onEvent`: which event ends the stream normally (besides `[DONE]`). */
   isTerminal?: EventStreamSpec<E>['isTerminal'];
+  /** With `onEvent`: why an event cannot be used, or `undefined`; a problem rejects with `MalformedResponseError`. */
+  eventProblem?: EventStreamSpec<E>['eventProblem'];
 }
 
 /**
@@ -76,7 +78,11 @@ export async function sendRequest<T, E = unknown>(
           // A failed stream request answers with a JSON error body: it is read whole, like any JSON reply.
           if (options.onEvent && ok) {
             sink = eventStreamSink(
-              { onEvent: options.onEvent, ...(options.isTerminal ? { isTerminal: options.isTerminal } : {}) },
+              {
+                onEvent: options.onEvent,
+                ...(options.isTerminal ? { isTerminal: options.isTerminal } : {}),
+                ...(options.eventProblem ? { eventProblem: options.eventProblem } : {}),
+              },
               {
                 status: response.status,
                 headers: response.headers,

@@ -1,5 +1,6 @@
 import { type Sink, type SseEvent, sinks } from '@wireai/core';
 import { IncompleteStreamError, MalformedResponseError, StreamEventError } from '../errors.js';
+import { excerpt, malformedStreamEvent } from './event-shapes.js';
 
 /** How a stream of JSON events is read: who receives them and which one ends the stream normally. */
 export interface EventStreamSpec<E> {
@@ -7,6 +8,11 @@ export interface EventStreamSpec<E> {
   onEvent: (event: E, raw: SseEvent) => unknown;
   /** An event that ends the stream normally (`response.completed`…); `[DONE]` always does. */
   isTerminal?: (event: E) => boolean;
+  /**
+   * Why an event cannot be used (`choices: expected an array, got null`), or `undefined`: checked before
+   * the event reaches `onEvent`; a problem rejects with `MalformedResponseError` (see `event-shapes.ts`).
+   */
+  eventProblem?: (event: unknown) => string | undefined;
 }
 
 export interface StreamState {
@@ -17,14 +23,16 @@ export interface StreamState {
 
 /**
  * The sink of a streaming request: decodes the event stream as the bytes arrive, parses each event's
- * JSON once, and hands it on (awaiting the caller: backpressure). An `error` event rejects with
- * `StreamEventError`; an end without the terminal event rejects with `IncompleteStreamError`.
+ * JSON once, checks its shape, and hands it on (awaiting the caller: backpressure). An `error` event
+ * rejects with `StreamEventError`; an event that is not JSON or not of the expected shape with
+ * `MalformedResponseError`; an end without the terminal event with `IncompleteStreamError`.
  */
 export function eventStreamSink<E>(
   spec: EventStreamSpec<E>,
   head: { status: number; headers: Readonly<Record<string, string>>; requestId: string | undefined },
   state: StreamState,
 ): Sink {
+  const { requestId } = head;
   return sinks.sse(
     (raw) => {
       if (raw.data === '[DONE]') {
@@ -34,11 +42,16 @@ export function eventStreamSink<E>(
       let event: unknown;
       try {
         event = JSON.parse(raw.data);
-      } catch {
-        throw new MalformedResponseError(`A stream event is not JSON: ${raw.data.slice(0, 120)}`);
+      } catch (cause) {
+        throw new MalformedResponseError(
+          `A stream event is not JSON${requestId ? ` (request ${requestId})` : ''}: ${excerpt(raw.data)}`,
+          { data: raw.data, requestId, cause },
+        );
       }
       const error = errorOf(raw, event);
-      if (error) throw new StreamEventError(head.status, { error }, head.headers, head.requestId);
+      if (error) throw new StreamEventError(head.status, { error }, head.headers, requestId);
+      const problem = spec.eventProblem?.(event);
+      if (problem !== undefined) throw malformedStreamEvent(problem, event, { data: raw.data, requestId });
       if (spec.isTerminal?.(event as E)) state.terminal = true;
       state.delivered = true;
       return spec.onEvent(event as E, raw);
