@@ -25,16 +25,16 @@ import { retryDelayMs, shouldRetryFailure, shouldRetryStatus, sleep } from './re
 
 /** Per-call options every method accepts. */
 export interface CallOptions {
-  signal?: AbortSignal;
-  /** Milliseconds per attempt; overrides the client's `timeout`. */
-  timeout?: number;
-  /** Overrides the client's `maxRetries`. */
-  maxRetries?: number;
+  signal?: AbortSignal | undefined;
+  /** Milliseconds per attempt (finite, > 0, ≤ 2³¹−1); overrides the client's `timeout`. */
+  timeout?: number | undefined;
+  /** An integer ≥ 0; overrides the client's `maxRetries`. */
+  maxRetries?: number | undefined;
   /**
    * Extra headers for this call. They win over the client's (the auth header included), by name whatever
    * its case; `null` removes one the client would send.
    */
-  headers?: HeaderLayer;
+  headers?: HeaderLayer | undefined;
 }
 
 /** The public low-level request, lua-openai's `_request`: one path for every endpoint. */
