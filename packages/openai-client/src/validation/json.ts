@@ -79,6 +79,7 @@ function visit(input: unknown, key: string, walk: Walk): void {
   if (isArray) {
     const array = object as unknown[];
     for (let index = 0; index < array.length; index++) {
+      if (isPlainScalar(array[index])) continue; // the common case, without a call
       walk.keys.push(index);
       // In an array, undefined (or a hole) would become null: not what was given.
       if (array[index] === undefined) fail('undefined in an array, which JSON would send as null');
@@ -86,8 +87,11 @@ function visit(input: unknown, key: string, walk: Walk): void {
       walk.keys.pop();
     }
   } else {
-    for (const [name, property] of Object.entries(object)) {
-      if (property === undefined) continue; // left out, as JSON does: `{ temperature: undefined }` is no temperature
+    const record = object as Record<string, unknown>;
+    for (const name of Object.keys(record)) {
+      const property = record[name];
+      // Left out, as JSON does: `{ temperature: undefined }` is no temperature.
+      if (property === undefined || isPlainScalar(property)) continue;
       walk.keys.push(name);
       visit(property, name, walk);
       walk.keys.pop();
@@ -95,3 +99,9 @@ function visit(input: unknown, key: string, walk: Walk): void {
   }
   walk.ancestors.delete(object);
 }
+
+/** A string, a boolean or a finite number: JSON as it is. */
+const isPlainScalar = (value: unknown): boolean =>
+  typeof value === 'string' ||
+  typeof value === 'boolean' ||
+  (typeof value === 'number' && Number.isFinite(value));
