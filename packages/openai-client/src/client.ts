@@ -31,6 +31,7 @@ import {
 } from './endpoints/responses.js';
 import { PROVIDERS, type ProviderPreset, presetApiKey, readEnv } from './providers/presets.js';
 import type { ClientConfig, ClientCore } from './request/client-core.js';
+import { mergeHeaders } from './request/headers.js';
 import { type CallOptions, type RequestOptions, sendRequest } from './request/send-request.js';
 import { resolveTransport } from './resolve-transport.js';
 import type {
@@ -46,6 +47,7 @@ import type {
   ResponseStreamEvent,
   Result,
 } from './types.js';
+import { assertClientConfig, assertPreset, assertResolved } from './validation/client-config.js';
 
 type WithStream<O, S extends boolean> = O & { stream: S };
 
@@ -55,6 +57,10 @@ const TEN_MINUTES = 10 * 60 * 1000;
  * The OpenAI client, lua-openai's `OpenAI` in TypeScript: `new OpenAI(apiKey?, config?)`. Every call
  * goes through one pipeline (validation, headers, retries, the transport) and resolves a `Result`
  * discriminated by `ok`; the `stream…()` methods return async iterables and throw on failure.
+ *
+ * Every method that returns a promise is `async`, so a bad argument rejects it (with `ValidationError`)
+ * and never throws where the call is made; the `stream…()` methods report one from the first `next()`.
+ * Only the constructor throws, a `ValidationError` naming the option (`config.timeout`).
  */
 export class OpenAI {
   /** The preset a provider subclass (Gemini, OpenRouter…) brings. */
@@ -66,25 +72,30 @@ export class OpenAI {
   readonly #core: ClientCore;
 
   constructor(apiKey?: string, config: ClientConfig = {}) {
+    assertClientConfig(apiKey, config);
     const preset = (new.target as typeof OpenAI).preset;
+    assertPreset(preset);
+    const envBaseURL = preset === PROVIDERS.openai ? readEnv('OPENAI_BASE_URL') : undefined;
     this.#apiKey = presetApiKey(preset, apiKey);
-    this.baseURL = (
-      config.baseURL ??
-      (preset === PROVIDERS.openai ? readEnv('OPENAI_BASE_URL') : undefined) ??
-      preset.baseURL
-    ).replace(/\/+$/, '');
+    assertResolved(this.#apiKey, {
+      path: config.baseURL ? 'config.baseURL' : envBaseURL ? 'OPENAI_BASE_URL' : 'preset.baseURL',
+      value: config.baseURL ?? envBaseURL ?? preset.baseURL,
+    });
+    this.baseURL = (config.baseURL ?? envBaseURL ?? preset.baseURL).replace(/\/+$/, '');
     this.defaultModel = config.defaultModel ?? preset.defaultModel;
     const auth = config.auth ?? preset.auth ?? 'bearer';
     const apiKeyValue = () => this.#apiKey;
     let transport: Promise<Transport> | undefined;
     this.#core = {
       baseURL: this.baseURL,
-      defaultHeaders: {
-        ...preset.defaultHeaders,
-        ...(config.organization ? { 'OpenAI-Organization': config.organization } : {}),
-        ...(config.project ? { 'OpenAI-Project': config.project } : {}),
-        ...config.defaultHeaders,
-      },
+      defaultHeaders: mergeHeaders(
+        preset.defaultHeaders,
+        {
+          'openai-organization': config.organization || undefined,
+          'openai-project': config.project || undefined,
+        },
+        config.defaultHeaders,
+      ),
       defaultQuery: { ...preset.defaultQuery, ...config.defaultQuery },
       timeout: config.timeout ?? TEN_MINUTES,
       maxRetries: config.maxRetries ?? 2,
@@ -99,18 +110,18 @@ export class OpenAI {
       authHeaders: () => {
         const key = apiKeyValue();
         if (!key || auth === 'none') return {};
-        return auth === 'api-key' ? { 'api-key': key } : { Authorization: `Bearer ${key}` };
+        return auth === 'api-key' ? { 'api-key': key } : { authorization: `Bearer ${key}` };
       },
     };
   }
 
   /** The transport this client sends with, resolved (and loaded, for a name) on first use. */
-  transport(): Promise<Transport> {
+  async transport(): Promise<Transport> {
     return this.#core.transport();
   }
 
   /** The public low-level request (lua-openai's `_request`): any method and path, JSON in and out, optional streaming. */
-  request<T = unknown, E = unknown>(options: RequestOptions<E>): Promise<Result<T>> {
+  async request<T = unknown, E = unknown>(options: RequestOptions<E>): Promise<Result<T>> {
     return sendRequest<T, E>(this.#core, options);
   }
 
@@ -128,7 +139,7 @@ export class OpenAI {
     onChunk: OnChatChunk,
     call?: CallOptions,
   ): Promise<Result<undefined>>;
-  createChatCompletion(
+  async createChatCompletion(
     messages: readonly ChatCompletionMessage[],
     options?: ChatCompletionOptions,
     onChunkOrCall?: OnChatChunk | CallOptions,
@@ -150,7 +161,7 @@ export class OpenAI {
     onDelta: (delta: ChatDelta, chunk: ChatCompletionChunk) => unknown,
     call?: CallOptions,
   ): Promise<Result<undefined>>;
-  chat(
+  async chat(
     messages: readonly ChatCompletionMessage[],
     options?: ChatCompletionOptions,
     onDeltaOrCall?: ((delta: ChatDelta, chunk: ChatCompletionChunk) => unknown) | CallOptions,
@@ -172,7 +183,11 @@ export class OpenAI {
     options?: ChatCompletionOptions,
     call?: CallOptions,
   ): AsyncIterableIterator<ChatCompletionChunk> {
-    return streamChatCompletion(this.#core, this.defaultModel, messages, options, call);
+    try {
+      return streamChatCompletion(this.#core, this.defaultModel, messages, options, call);
+    } catch (error) {
+      return failedIterator(error);
+    }
   }
 
   // --- responses ----------------------------------------------------------------------------------
@@ -189,7 +204,7 @@ export class OpenAI {
     onEvent: OnResponseEvent,
     call?: CallOptions,
   ): Promise<Result<undefined>>;
-  createResponse(
+  async createResponse(
     input: ResponseInput,
     options?: ResponseOptions,
     onEventOrCall?: OnResponseEvent | CallOptions,
@@ -205,77 +220,81 @@ export class OpenAI {
     options?: ResponseOptions,
     call?: CallOptions,
   ): AsyncIterableIterator<ResponseStreamEvent> {
-    return streamResponse(this.#core, this.defaultModel, input, options, call);
+    try {
+      return streamResponse(this.#core, this.defaultModel, input, options, call);
+    } catch (error) {
+      return failedIterator(error);
+    }
   }
 
-  response(id: string, call?: CallOptions) {
+  async response(id: string, call?: CallOptions) {
     return getResponse(this.#core, id, call);
   }
 
-  deleteResponse(id: string, call?: CallOptions) {
+  async deleteResponse(id: string, call?: CallOptions) {
     return deleteResponse(this.#core, id, call);
   }
 
-  cancelResponse(id: string, call?: CallOptions) {
+  async cancelResponse(id: string, call?: CallOptions) {
     return cancelResponse(this.#core, id, call);
   }
 
   // --- the rest of lua-openai ---------------------------------------------------------------------
 
-  completion(prompt: CompletionRequest['prompt'], options?: CompletionOptions, call?: CallOptions) {
+  async completion(prompt: CompletionRequest['prompt'], options?: CompletionOptions, call?: CallOptions) {
     return completion(this.#core, prompt, options, call);
   }
 
-  embedding(input: EmbeddingRequest['input'], options?: EmbeddingOptions, call?: CallOptions) {
+  async embedding(input: EmbeddingRequest['input'], options?: EmbeddingOptions, call?: CallOptions) {
     return embedding(this.#core, input, options, call);
   }
 
-  moderation(input: ModerationRequest['input'], options?: ModerationOptions, call?: CallOptions) {
+  async moderation(input: ModerationRequest['input'], options?: ModerationOptions, call?: CallOptions) {
     return moderation(this.#core, input, options, call);
   }
 
-  models(call?: CallOptions) {
+  async models(call?: CallOptions) {
     return models(this.#core, call);
   }
 
-  model(id: string, call?: CallOptions) {
+  async model(id: string, call?: CallOptions) {
     return model(this.#core, id, call);
   }
 
-  files(call?: CallOptions) {
+  async files(call?: CallOptions) {
     return listFiles(this.#core, call);
   }
 
-  file(id: string, call?: CallOptions) {
+  async file(id: string, call?: CallOptions) {
     return getFile(this.#core, id, call);
   }
 
-  deleteFile(id: string, call?: CallOptions) {
+  async deleteFile(id: string, call?: CallOptions) {
     return deleteFile(this.#core, id, call);
   }
 
   /** `POST /files` as multipart, built by the client so it is the same over every transport. */
-  uploadFile(params: UploadFileParams, call?: CallOptions) {
+  async uploadFile(params: UploadFileParams, call?: CallOptions) {
     return uploadFile(this.#core, params, call);
   }
 
-  assistants(call?: CallOptions) {
+  async assistants(call?: CallOptions) {
     return assistants(this.#core, call);
   }
 
-  threads(call?: CallOptions) {
+  async threads(call?: CallOptions) {
     return threads(this.#core, call);
   }
 
-  threadMessages(threadId: string, call?: CallOptions) {
+  async threadMessages(threadId: string, call?: CallOptions) {
     return threadMessages(this.#core, threadId, call);
   }
 
-  deleteThread(threadId: string, call?: CallOptions) {
+  async deleteThread(threadId: string, call?: CallOptions) {
     return deleteThread(this.#core, threadId, call);
   }
 
-  imageGeneration(params: ImageRequest, call?: CallOptions) {
+  async imageGeneration(params: ImageRequest, call?: CallOptions) {
     return imageGeneration(this.#core, params, call);
   }
 
@@ -295,6 +314,30 @@ export class OpenAI {
   [Symbol.for('nodejs.util.inspect.custom')](): string {
     return this.toString();
   }
+}
+
+/** An iterator whose first `next()` rejects with `error`: how a stream method reports a bad argument. */
+function failedIterator<T>(error: unknown): AsyncIterableIterator<T> {
+  let failed = false;
+  const done = (): Promise<IteratorResult<T>> => Promise.resolve({ value: undefined, done: true });
+  return {
+    next() {
+      if (failed) return done();
+      failed = true;
+      return Promise.reject(error);
+    },
+    return() {
+      failed = true;
+      return done();
+    },
+    throw(thrown?: unknown) {
+      failed = true;
+      return Promise.reject(thrown);
+    },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
 }
 
 function splitCallback<F extends (...args: never[]) => unknown>(

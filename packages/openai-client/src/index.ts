@@ -28,6 +28,7 @@ export type { components, paths } from './generated/openai.js';
 export { PROVIDERS, type ProviderName, type ProviderPreset } from './providers/presets.js';
 export { createClient, Gemini, OpenRouter } from './providers/provider-clients.js';
 export type { ClientConfig, Logger } from './request/client-core.js';
+export type { HeaderLayer } from './request/headers.js';
 export type { CallOptions, RequestOptions } from './request/send-request.js';
 export type { TransportName } from './resolve-transport.js';
 export {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ValidationError } from '../errors.js';
 import type { ClientCore } from '../request/client-core.js';
-import { type CallOptions, sendRequest } from '../request/send-request.js';
+import type { CallOptions } from '../request/send-request.js';
 import { iterateEvents } from '../streaming/event-iterable.js';
 import { chatChunkProblem } from '../streaming/event-shapes.js';
 import type {
@@ -11,8 +11,10 @@ import type {
   ChatCompletionRequest,
   Result,
 } from '../types.js';
+import { assertBodyOptions, CHAT_NUMBERS } from '../validation/body-options.js';
 import { chatMessages, functionDeclaration } from '../validation/chat-messages.js';
 import { validate } from '../validation/validate.js';
+import { callOptions, endpointRequest } from './endpoint-request.js';
 
 /** Every parameter of `POST /chat/completions` but the messages; `model` defaults to the client's. */
 export type ChatCompletionOptions = Partial<Omit<ChatCompletionRequest, 'messages'>>;
@@ -33,24 +35,28 @@ export interface ChatDelta {
 
 const functions = z.array(functionDeclaration);
 
-/** Checks the messages (and legacy functions) and builds the payload lua-openai sends. */
+/** Checks the messages and the options (legacy functions, numbers, model) and builds the payload lua-openai sends. */
 export function chatPayload(
   defaultModel: string,
   messages: readonly ChatCompletionMessage[],
-  options: ChatCompletionOptions = {},
+  options?: ChatCompletionOptions,
 ) {
   validate(chatMessages, messages, 'messages');
-  if (options.functions !== undefined) validate(functions, options.functions, 'functions');
-  return { model: defaultModel, messages, ...options };
+  const checked = assertBodyOptions(options, {
+    numbers: CHAT_NUMBERS,
+    positional: ['messages'],
+  }) as ChatCompletionOptions;
+  if (checked.functions !== undefined) validate(functions, checked.functions, 'functions');
+  return { model: defaultModel, messages, ...checked };
 }
 
 export function createChatCompletion(
   core: ClientCore,
   defaultModel: string,
   messages: readonly ChatCompletionMessage[],
-  options: ChatCompletionOptions = {},
+  options?: ChatCompletionOptions,
   onChunk?: OnChatChunk,
-  call: CallOptions = {},
+  call?: CallOptions,
 ): Promise<Result<ChatCompletion | undefined>> {
   const body = chatPayload(defaultModel, messages, options);
   if (body.stream && !onChunk) {
@@ -58,13 +64,16 @@ export function createChatCompletion(
       { path: 'onChunk', message: 'required when stream is true (or use streamChatCompletion())' },
     ]);
   }
-  return sendRequest<ChatCompletion | undefined, ChatCompletionChunk>(core, {
-    method: 'POST',
-    path: '/chat/completions',
-    body,
-    ...(body.stream && onChunk ? { onEvent: onChunk, eventProblem: chatChunkProblem } : {}),
-    ...call,
-  });
+  return endpointRequest<ChatCompletion | undefined, ChatCompletionChunk>(
+    core,
+    {
+      method: 'POST',
+      path: '/chat/completions',
+      body,
+      ...(body.stream && onChunk ? { onEvent: onChunk, eventProblem: chatChunkProblem } : {}),
+    },
+    call,
+  );
 }
 
 /**
@@ -92,21 +101,18 @@ export function streamChatCompletion(
   core: ClientCore,
   defaultModel: string,
   messages: readonly ChatCompletionMessage[],
-  options: ChatCompletionOptions = {},
-  call: CallOptions = {},
+  options?: ChatCompletionOptions,
+  call?: CallOptions,
 ): AsyncIterableIterator<ChatCompletionChunk> {
   const body = { ...chatPayload(defaultModel, messages, options), stream: true };
+  const checked = callOptions(call);
   return iterateEvents<ChatCompletionChunk>(
     (onEvent, signal) =>
-      sendRequest(core, {
-        method: 'POST',
-        path: '/chat/completions',
-        body,
-        onEvent,
-        eventProblem: chatChunkProblem,
-        ...call,
-        signal,
-      }),
-    call.signal,
+      endpointRequest(
+        core,
+        { method: 'POST', path: '/chat/completions', body, onEvent, eventProblem: chatChunkProblem },
+        { ...checked, signal },
+      ),
+    checked.signal,
   );
 }

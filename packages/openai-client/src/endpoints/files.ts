@@ -1,7 +1,10 @@
 import { ValidationError } from '../errors.js';
 import type { ClientCore } from '../request/client-core.js';
-import { type CallOptions, sendRequest } from '../request/send-request.js';
+import type { CallOptions } from '../request/send-request.js';
 import type { FileDeleted, FileList, FileObject, Result } from '../types.js';
+import { pathSegment } from '../validation/ids.js';
+import { type Issue, isHeaderSafe, isRecord, shown } from '../validation/options.js';
+import { endpointRequest } from './endpoint-request.js';
 import { type MultipartFile, multipartBody } from './multipart.js';
 
 export interface UploadFileParams extends MultipartFile {
@@ -9,43 +12,53 @@ export interface UploadFileParams extends MultipartFile {
   purpose: string;
 }
 
-const fileId = (id: string) => {
-  if (typeof id !== 'string' || id === '')
-    throw new ValidationError([{ path: 'file_id', message: 'required (a non-empty string)' }]);
-  return encodeURIComponent(id);
-};
+export const listFiles = (core: ClientCore, call?: CallOptions): Promise<Result<FileList>> =>
+  endpointRequest(core, { method: 'GET', path: '/files' }, call);
 
-export const listFiles = (core: ClientCore, call: CallOptions = {}): Promise<Result<FileList>> =>
-  sendRequest(core, { method: 'GET', path: '/files', ...call });
+export const getFile = (core: ClientCore, id: string, call?: CallOptions): Promise<Result<FileObject>> =>
+  endpointRequest(core, { method: 'GET', path: `/files/${pathSegment(id, 'file_id')}` }, call);
 
-export const getFile = (core: ClientCore, id: string, call: CallOptions = {}): Promise<Result<FileObject>> =>
-  sendRequest(core, { method: 'GET', path: `/files/${fileId(id)}`, ...call });
+export const deleteFile = (core: ClientCore, id: string, call?: CallOptions): Promise<Result<FileDeleted>> =>
+  endpointRequest(core, { method: 'DELETE', path: `/files/${pathSegment(id, 'file_id')}` }, call);
 
-export const deleteFile = (
-  core: ClientCore,
-  id: string,
-  call: CallOptions = {},
-): Promise<Result<FileDeleted>> =>
-  sendRequest(core, { method: 'DELETE', path: `/files/${fileId(id)}`, ...call });
+const isBytesOrStream = (data: unknown) =>
+  typeof data === 'string' ||
+  data instanceof Uint8Array ||
+  (typeof data === 'object' && data !== null && Symbol.asyncIterator in data);
 
 export function uploadFile(
   core: ClientCore,
   params: UploadFileParams,
-  call: CallOptions = {},
+  call?: CallOptions,
 ): Promise<Result<FileObject>> {
-  const issues = [];
-  if (typeof params?.purpose !== 'string' || params.purpose === '')
+  if (!isRecord(params))
+    throw new ValidationError([{ path: 'params', message: `expected an object, got ${shown(params)}` }]);
+  const issues: Issue[] = [];
+  if (typeof params.purpose !== 'string' || params.purpose === '')
     issues.push({ path: 'purpose', message: 'required (a non-empty string)' });
-  if (typeof params?.filename !== 'string' || params.filename === '')
+  if (typeof params.filename !== 'string' || params.filename === '')
     issues.push({ path: 'filename', message: 'required (a non-empty string)' });
-  if (params?.data === undefined || params.data === null)
+  if (params.data === undefined || params.data === null)
     issues.push({ path: 'data', message: 'required (bytes, text or an async iterable)' });
+  else if (!isBytesOrStream(params.data))
+    issues.push({
+      path: 'data',
+      message: `expected bytes, text or an async iterable, got ${shown(params.data)}`,
+    });
+  // It becomes a part's Content-Type line: a line break would add headers of its own.
+  if (
+    params.contentType !== undefined &&
+    (typeof params.contentType !== 'string' || params.contentType === '' || !isHeaderSafe(params.contentType))
+  )
+    issues.push({
+      path: 'contentType',
+      message: `expected a content type, got ${shown(params.contentType)}`,
+    });
   if (issues.length > 0) throw new ValidationError(issues);
   const { purpose, ...file } = params;
-  return sendRequest(core, {
-    method: 'POST',
-    path: '/files',
-    rawBody: multipartBody({ purpose }, { file }),
-    ...call,
-  });
+  return endpointRequest(
+    core,
+    { method: 'POST', path: '/files', rawBody: multipartBody({ purpose }, { file }) },
+    call,
+  );
 }

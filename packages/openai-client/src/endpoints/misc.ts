@@ -1,6 +1,6 @@
 import { ValidationError } from '../errors.js';
 import type { ClientCore } from '../request/client-core.js';
-import { type CallOptions, sendRequest } from '../request/send-request.js';
+import type { CallOptions } from '../request/send-request.js';
 import type {
   Completion,
   CompletionRequest,
@@ -14,6 +14,14 @@ import type {
   ModerationRequest,
   Result,
 } from '../types.js';
+import {
+  assertBodyOptions,
+  COMPLETION_NUMBERS,
+  EMBEDDING_NUMBERS,
+  IMAGE_NUMBERS,
+} from '../validation/body-options.js';
+import { pathSegment } from '../validation/ids.js';
+import { endpointRequest } from './endpoint-request.js';
 
 export type CompletionOptions = Partial<Omit<CompletionRequest, 'prompt'>>;
 export type EmbeddingOptions = Partial<Omit<EmbeddingRequest, 'input'>>;
@@ -28,53 +36,51 @@ function required(value: unknown, path: string): void {
 export function completion(
   core: ClientCore,
   prompt: CompletionRequest['prompt'],
-  options: CompletionOptions = {},
-  call: CallOptions = {},
+  options?: CompletionOptions,
+  call?: CallOptions,
 ): Promise<Result<Completion>> {
   required(prompt, 'prompt');
-  const body = { model: 'gpt-3.5-turbo-instruct', prompt, temperature: 0.5, max_tokens: 600, ...options };
-  return sendRequest(core, { method: 'POST', path: '/completions', body, ...call });
+  const checked = assertBodyOptions(options, { numbers: COMPLETION_NUMBERS, positional: ['prompt'] });
+  const body = { model: 'gpt-3.5-turbo-instruct', prompt, temperature: 0.5, max_tokens: 600, ...checked };
+  return endpointRequest(core, { method: 'POST', path: '/completions', body }, call);
 }
 
 /** `POST /embeddings`, lua-openai's default model `text-embedding-ada-002`. */
 export function embedding(
   core: ClientCore,
   input: EmbeddingRequest['input'],
-  options: EmbeddingOptions = {},
-  call: CallOptions = {},
+  options?: EmbeddingOptions,
+  call?: CallOptions,
 ): Promise<Result<EmbeddingList>> {
   required(input, 'input');
-  return sendRequest(core, {
-    method: 'POST',
-    path: '/embeddings',
-    body: { model: 'text-embedding-ada-002', input, ...options },
-    ...call,
-  });
+  const checked = assertBodyOptions(options, { numbers: EMBEDDING_NUMBERS, positional: ['input'] });
+  const body = { model: 'text-embedding-ada-002', input, ...checked };
+  return endpointRequest(core, { method: 'POST', path: '/embeddings', body }, call);
 }
 
 export function moderation(
   core: ClientCore,
   input: ModerationRequest['input'],
-  options: ModerationOptions = {},
-  call: CallOptions = {},
+  options?: ModerationOptions,
+  call?: CallOptions,
 ): Promise<Result<Moderation>> {
   required(input, 'input');
-  return sendRequest(core, { method: 'POST', path: '/moderations', body: { input, ...options }, ...call });
+  const checked = assertBodyOptions(options, { positional: ['input'] });
+  return endpointRequest(core, { method: 'POST', path: '/moderations', body: { input, ...checked } }, call);
 }
 
-export const models = (core: ClientCore, call: CallOptions = {}): Promise<Result<ModelList>> =>
-  sendRequest(core, { method: 'GET', path: '/models', ...call });
+export const models = (core: ClientCore, call?: CallOptions): Promise<Result<ModelList>> =>
+  endpointRequest(core, { method: 'GET', path: '/models' }, call);
 
-export function model(core: ClientCore, id: string, call: CallOptions = {}): Promise<Result<Model>> {
-  required(id, 'model');
-  return sendRequest(core, { method: 'GET', path: `/models/${encodeURIComponent(id)}`, ...call });
-}
+export const model = (core: ClientCore, id: string, call?: CallOptions): Promise<Result<Model>> =>
+  endpointRequest(core, { method: 'GET', path: `/models/${pathSegment(id, 'model')}` }, call);
 
 export function imageGeneration(
   core: ClientCore,
   params: ImageRequest,
-  call: CallOptions = {},
+  call?: CallOptions,
 ): Promise<Result<Images>> {
-  required(params?.prompt, 'prompt');
-  return sendRequest(core, { method: 'POST', path: '/images/generations', body: params, ...call });
+  const body = assertBodyOptions(params, { numbers: IMAGE_NUMBERS, argument: 'params' });
+  required(body.prompt, 'prompt');
+  return endpointRequest(core, { method: 'POST', path: '/images/generations', body }, call);
 }

@@ -1,6 +1,6 @@
 import { ValidationError } from '../errors.js';
 import type { ClientCore } from '../request/client-core.js';
-import { type CallOptions, sendRequest } from '../request/send-request.js';
+import type { CallOptions } from '../request/send-request.js';
 import { iterateEvents } from '../streaming/event-iterable.js';
 import { responseEventProblem } from '../streaming/event-shapes.js';
 import type {
@@ -11,8 +11,11 @@ import type {
   ResponseStreamEvent,
   Result,
 } from '../types.js';
+import { assertBodyOptions, RESPONSE_NUMBERS } from '../validation/body-options.js';
+import { pathSegment } from '../validation/ids.js';
 import { responsesInput } from '../validation/responses-input.js';
 import { validate } from '../validation/validate.js';
+import { callOptions, endpointRequest } from './endpoint-request.js';
 
 /** Every parameter of `POST /responses` but the input; `model` defaults to the client's. */
 export type ResponseOptions = Partial<Omit<ResponseRequest, 'input'>>;
@@ -23,20 +26,21 @@ export type OnResponseEvent = (event: ResponseStreamEvent) => unknown;
 const TERMINAL = new Set(['response.completed', 'response.failed', 'response.incomplete']);
 export const isTerminalResponseEvent = (event: ResponseStreamEvent): boolean => TERMINAL.has(event.type);
 
-function responsePayload(defaultModel: string, input: ResponseInput, options: ResponseOptions) {
+function responsePayload(defaultModel: string, input: ResponseInput, options: ResponseOptions | undefined) {
   if (input === undefined || input === null)
     throw new ValidationError([{ path: 'input', message: 'required' }]);
   validate(responsesInput, input, 'input');
-  return { model: defaultModel, input, ...options };
+  const checked = assertBodyOptions(options, { numbers: RESPONSE_NUMBERS, positional: ['input'] });
+  return { model: defaultModel, input, ...(checked as ResponseOptions) };
 }
 
 export function createResponse(
   core: ClientCore,
   defaultModel: string,
   input: ResponseInput,
-  options: ResponseOptions = {},
+  options?: ResponseOptions,
   onEvent?: OnResponseEvent,
-  call: CallOptions = {},
+  call?: CallOptions,
 ): Promise<Result<Response | undefined>> {
   const body = responsePayload(defaultModel, input, options);
   if (body.stream && !onEvent) {
@@ -44,64 +48,58 @@ export function createResponse(
       { path: 'onEvent', message: 'required when stream is true (or use streamResponse())' },
     ]);
   }
-  return sendRequest<Response | undefined, ResponseStreamEvent>(core, {
-    method: 'POST',
-    path: '/responses',
-    body,
-    ...(body.stream && onEvent
-      ? { onEvent, isTerminal: isTerminalResponseEvent, eventProblem: responseEventProblem }
-      : {}),
-    ...call,
-  });
+  return endpointRequest<Response | undefined, ResponseStreamEvent>(
+    core,
+    {
+      method: 'POST',
+      path: '/responses',
+      body,
+      ...(body.stream && onEvent
+        ? { onEvent, isTerminal: isTerminalResponseEvent, eventProblem: responseEventProblem }
+        : {}),
+    },
+    call,
+  );
 }
 
 export function streamResponse(
   core: ClientCore,
   defaultModel: string,
   input: ResponseInput,
-  options: ResponseOptions = {},
-  call: CallOptions = {},
+  options?: ResponseOptions,
+  call?: CallOptions,
 ): AsyncIterableIterator<ResponseStreamEvent> {
   const body = { ...responsePayload(defaultModel, input, options), stream: true };
+  const checked = callOptions(call);
   return iterateEvents<ResponseStreamEvent>(
     (onEvent, signal) =>
-      sendRequest(core, {
-        method: 'POST',
-        path: '/responses',
-        body,
-        onEvent,
-        isTerminal: isTerminalResponseEvent,
-        eventProblem: responseEventProblem,
-        ...call,
-        signal,
-      }),
-    call.signal,
+      endpointRequest(
+        core,
+        {
+          method: 'POST',
+          path: '/responses',
+          body,
+          onEvent,
+          isTerminal: isTerminalResponseEvent,
+          eventProblem: responseEventProblem,
+        },
+        { ...checked, signal },
+      ),
+    checked.signal,
   );
 }
 
-export function responseId(id: string): string {
-  if (typeof id !== 'string' || id === '')
-    throw new ValidationError([{ path: 'response_id', message: 'required (a non-empty string)' }]);
-  return encodeURIComponent(id);
-}
+const responseId = (id: string) => pathSegment(id, 'response_id');
 
-export const getResponse = (
-  core: ClientCore,
-  id: string,
-  call: CallOptions = {},
-): Promise<Result<Response>> =>
-  sendRequest(core, { method: 'GET', path: `/responses/${responseId(id)}`, ...call });
+export const getResponse = (core: ClientCore, id: string, call?: CallOptions): Promise<Result<Response>> =>
+  endpointRequest(core, { method: 'GET', path: `/responses/${responseId(id)}` }, call);
 
 export const deleteResponse = (
   core: ClientCore,
   id: string,
-  call: CallOptions = {},
+  call?: CallOptions,
 ): Promise<Result<ResponseDeleted>> =>
-  sendRequest(core, { method: 'DELETE', path: `/responses/${responseId(id)}`, ...call });
+  endpointRequest(core, { method: 'DELETE', path: `/responses/${responseId(id)}` }, call);
 
-export const cancelResponse = (
-  core: ClientCore,
-  id: string,
-  call: CallOptions = {},
-): Promise<Result<Response>> =>
-  sendRequest(core, { method: 'POST', path: `/responses/${responseId(id)}/cancel`, ...call });
+export const cancelResponse = (core: ClientCore, id: string, call?: CallOptions): Promise<Result<Response>> =>
+  endpointRequest(core, { method: 'POST', path: `/responses/${responseId(id)}/cancel` }, call);

@@ -1,4 +1,5 @@
 import { OpenAI } from '../client.js';
+import { ValidationError } from '../errors.js';
 import type { ClientConfig } from '../request/client-core.js';
 import { PROVIDERS, type ProviderName, type ProviderPreset } from './presets.js';
 
@@ -18,14 +19,25 @@ export function createClient(
   apiKey?: string,
   config?: ClientConfig,
 ): OpenAI {
-  const preset = typeof provider === 'string' ? PROVIDERS[provider] : provider;
-  if (!preset)
-    throw new TypeError(
-      `Unknown provider '${String(provider)}': one of ${Object.keys(PROVIDERS).join(', ')}, or a preset object`,
-    );
+  const found: ProviderPreset | undefined =
+    typeof provider === 'string'
+      ? Object.hasOwn(PROVIDERS, provider)
+        ? PROVIDERS[provider]
+        : undefined
+      : provider;
+  if (typeof found !== 'object' || found === null)
+    throw new ValidationError([
+      {
+        path: 'provider',
+        message: `unknown provider ${typeof provider === 'string' ? `'${provider}'` : String(provider)}: one of ${Object.keys(PROVIDERS).join(', ')}, or a preset object`,
+      },
+    ]);
+  const preset = found;
   const Client = class extends OpenAI {
     protected static override readonly preset: ProviderPreset = preset;
   };
-  Object.defineProperty(Client, 'name', { value: preset.name.replace(/\W/g, '') || 'OpenAI' });
+  Object.defineProperty(Client, 'name', {
+    value: (typeof preset.name === 'string' ? preset.name.replace(/\W/g, '') : '') || 'OpenAI',
+  });
   return new Client(apiKey, config);
 }

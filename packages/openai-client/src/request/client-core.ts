@@ -1,5 +1,7 @@
 import type { Transport } from '@wireai/core';
 import type { TransportName } from '../resolve-transport.js';
+import type { HeaderLayer } from './headers.js';
+import type { RetryClock } from './retry.js';
 
 /** Where the client logs: any console-like object. Lines name method, path, status and timing, never headers or bodies. */
 export interface Logger {
@@ -18,15 +20,18 @@ export interface ClientConfig {
   organization?: string;
   /** Sent as `OpenAI-Project`. */
   project?: string;
-  /** Headers on every request (a call's own headers win). */
-  defaultHeaders?: Record<string, string>;
+  /**
+   * Headers on every request. Names match whatever their case: these win over the preset's, a call's own
+   * win over these; `null` removes one (a preset's, say).
+   */
+  defaultHeaders?: HeaderLayer;
   /** Query parameters on every request (Azure's `api-version`). */
   defaultQuery?: Record<string, string>;
   /** The model when a call names none. Default `gpt-4.1`, as lua-openai. */
   defaultModel?: string;
-  /** Milliseconds per attempt before `APITimeoutError` (default 10 minutes). */
+  /** Milliseconds per attempt before `APITimeoutError`: finite, > 0, ≤ 2³¹−1 (default 10 minutes). */
   timeout?: number;
-  /** Retries after the first attempt (default 2). */
+  /** Retries after the first attempt: an integer ≥ 0 (default 2). */
   maxRetries?: number;
   logger?: Logger;
   /** How the key is sent: `Authorization: Bearer` (default), Azure's `api-key` header, or not at all. */
@@ -44,4 +49,6 @@ export interface ClientCore {
   transport(): Promise<Transport>;
   /** The authentication headers (never logged). */
   authHeaders(): Record<string, string>;
+  /** The clock retries wait with; tests inject one so no test sleeps on real time. */
+  readonly clock?: Partial<RetryClock>;
 }

@@ -1,20 +1,40 @@
 import { type Sink, type Source, sinks, TransportError, type TransportResponse } from '@wireai/core';
-import { APIConnectionError, APITimeoutError, APIUserAbortError, MalformedResponseError } from '../errors.js';
+import {
+  APIConnectionError,
+  APITimeoutError,
+  APIUserAbortError,
+  MalformedResponseError,
+  ValidationError,
+} from '../errors.js';
 import { type EventStreamSpec, eventStreamSink, type StreamState } from '../streaming/event-sink.js';
 import type { Result } from '../types.js';
+import { encodeJson } from '../validation/json.js';
+import {
+  checkCallOptions,
+  type Issue,
+  isHeaderSafe,
+  isRecord,
+  isToken,
+  shown,
+} from '../validation/options.js';
+import { joinPath, throwIssues } from '../validation/validate.js';
 import { attemptSignal } from './attempt-signal.js';
 import type { ClientCore } from './client-core.js';
+import { type HeaderLayer, mergeHeaders } from './headers.js';
 import { retryDelayMs, shouldRetryFailure, shouldRetryStatus, sleep } from './retry.js';
 
 /** Per-call options every method accepts. */
 export interface CallOptions {
-  signal?: AbortSignal;
-  /** Milliseconds per attempt; overrides the client's `timeout`. */
-  timeout?: number;
-  /** Overrides the client's `maxRetries`. */
-  maxRetries?: number;
-  /** Extra headers for this call. */
-  headers?: Record<string, string>;
+  signal?: AbortSignal | undefined;
+  /** Milliseconds per attempt (finite, > 0, ≤ 2³¹−1); overrides the client's `timeout`. */
+  timeout?: number | undefined;
+  /** An integer ≥ 0; overrides the client's `maxRetries`. */
+  maxRetries?: number | undefined;
+  /**
+   * Extra headers for this call. They win over the client's (the auth header included), by name whatever
+   * its case; `null` removes one the client would send.
+   */
+  headers?: HeaderLayer | undefined;
 }
 
 /** The public low-level request, lua-openai's `_request`: one path for every endpoint. */
@@ -36,26 +56,44 @@ export interface RequestOptions<E = unknown> extends CallOptions {
 }
 
 /**
+ * How a `ValidationError` names what the caller passed. `request()` takes one object: `timeout`,
+ * `body.temperature`. An endpoint method takes the body's fields as arguments and its call options last:
+ * `temperature`, `call.timeout`.
+ */
+export interface ErrorPaths {
+  readonly call: string;
+  readonly body: string;
+}
+
+const REQUEST_PATHS: ErrorPaths = { call: '', body: 'body' };
+
+/**
  * Sends one request with retries. Resolves every HTTP status as a `Result` (2xx `ok`); rejects with
  * `APIConnectionError`/`APITimeoutError`/`APIUserAbortError` when no answer came, and with the stream
- * errors when a stream fails midway. A JSON body is encoded once and reused by each attempt.
+ * errors when a stream fails midway; rejects with `ValidationError` (nothing sent, no transport loaded)
+ * when an option is wrong or the body holds what JSON cannot carry. A JSON body is encoded once and
+ * reused by each attempt.
+ *
+ * Headers, by name whatever its case, later winning: the client's defaults (its preset's included), what
+ * the request itself sets (`accept`, the body's `content-type`), the auth header, then the call's.
  */
 export async function sendRequest<T, E = unknown>(
   core: ClientCore,
   options: RequestOptions<E>,
+  paths: ErrorPaths = REQUEST_PATHS,
 ): Promise<Result<T>> {
-  const transport = await core.transport();
+  checkRequestOptions(options, paths);
+  const { source, contentType, replayable } = encodeBody(options, paths.body);
   const url = buildUrl(core, options);
-  const { source, contentType, replayable } = encodeBody(options);
-  const headers: Record<string, string> = {
-    accept: options.onEvent ? 'text/event-stream' : 'application/json',
-    ...(contentType ? { 'content-type': contentType } : {}),
-    ...core.defaultHeaders,
-    ...core.authHeaders(),
-    ...options.headers,
-  };
+  const headers = mergeHeaders(
+    core.defaultHeaders,
+    { accept: options.onEvent ? 'text/event-stream' : 'application/json', 'content-type': contentType },
+    core.authHeaders(),
+    options.headers,
+  );
   const maxRetries = options.maxRetries ?? core.maxRetries;
   const timeout = options.timeout ?? core.timeout;
+  const transport = await core.transport();
   const where = `${options.method} ${options.path}`;
 
   for (let attempt = 0; ; attempt++) {
@@ -107,11 +145,11 @@ export async function sendRequest<T, E = unknown>(
         : new APIConnectionError(`Connection error: ${error.message}`, error);
       const retryable = (timedOut || shouldRetryFailure(error.code)) && !state.delivered && replayable;
       if (!retryable || attempt >= maxRetries) throw failure;
-      const delay = retryDelayMs(attempt + 1);
+      const delay = retryDelayMs(attempt + 1, {}, core.clock);
       core.logger?.warn?.(
         `${where} failed (${timedOut ? 'timeout' : error.code}); retrying in ${delay} ms (attempt ${attempt + 2} of ${maxRetries + 1})`,
       );
-      await wait(delay, options.signal);
+      await wait(core, delay, options.signal);
       continue;
     }
     attemptAbort.dispose();
@@ -122,11 +160,11 @@ export async function sendRequest<T, E = unknown>(
     );
     const ok = head.status >= 200 && head.status < 300;
     if (!ok && shouldRetryStatus(head.status, head.headers) && replayable && attempt < maxRetries) {
-      const delay = retryDelayMs(attempt + 1, head.headers);
+      const delay = retryDelayMs(attempt + 1, head.headers, core.clock);
       core.logger?.warn?.(
         `${where} answered ${head.status}; retrying in ${delay} ms (attempt ${attempt + 2} of ${maxRetries + 1})`,
       );
-      await wait(delay, options.signal);
+      await wait(core, delay, options.signal);
       continue;
     }
     const body = collector ? parseBody(collector.text(), ok, where) : undefined;
@@ -146,9 +184,9 @@ function parseBody(text: string, ok: boolean, where: string): unknown {
   }
 }
 
-async function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
+async function wait(core: ClientCore, ms: number, signal: AbortSignal | undefined): Promise<void> {
   try {
-    await sleep(ms, signal);
+    await (core.clock?.sleep ?? sleep)(ms, signal);
   } catch (error) {
     throw new APIUserAbortError('Request was aborted', { cause: error });
   }
@@ -164,7 +202,52 @@ function buildUrl(core: ClientCore, options: Pick<RequestOptions, 'path' | 'quer
   return url.href;
 }
 
-function encodeBody(options: Pick<RequestOptions, 'body' | 'rawBody'>): {
+/** Everything but the body (encoding checks that): throws one `ValidationError` listing each problem. */
+function checkRequestOptions<E>(options: RequestOptions<E>, paths: ErrorPaths): void {
+  const issues: Issue[] = [];
+  if (!isRecord(options))
+    throw new ValidationError([{ path: 'options', message: `expected an object, got ${shown(options)}` }]);
+  if (typeof options.method !== 'string' || !isToken(options.method))
+    issues.push({ path: 'method', message: `expected an HTTP method, got ${shown(options.method)}` });
+  if (typeof options.path !== 'string' || !options.path.startsWith('/'))
+    issues.push({ path: 'path', message: `expected a path starting with '/', got ${shown(options.path)}` });
+  if (options.query !== undefined) {
+    if (!isRecord(options.query))
+      issues.push({ path: 'query', message: `expected an object, got ${shown(options.query)}` });
+    else
+      for (const [name, value] of Object.entries(options.query))
+        if (
+          value !== undefined &&
+          typeof value !== 'string' &&
+          typeof value !== 'boolean' &&
+          !(typeof value === 'number' && Number.isFinite(value))
+        )
+          issues.push({
+            path: joinPath('query', name),
+            message: `expected a string, a finite number or a boolean, got ${shown(value)}`,
+          });
+  }
+  if (options.rawBody !== undefined) {
+    if (options.body !== undefined)
+      issues.push({ path: 'rawBody', message: 'give a body or a rawBody, not both' });
+    const contentType = (options.rawBody as { contentType?: unknown } | null)?.contentType;
+    if (typeof contentType !== 'string' || !isHeaderSafe(contentType))
+      issues.push({
+        path: 'rawBody.contentType',
+        message: `expected a content type, got ${shown(contentType)}`,
+      });
+  }
+  for (const name of ['onEvent', 'isTerminal'] as const)
+    if (options[name] !== undefined && typeof options[name] !== 'function')
+      issues.push({ path: name, message: `expected a function, got ${shown(options[name])}` });
+  checkCallOptions(options, paths.call, issues);
+  throwIssues(issues);
+}
+
+function encodeBody(
+  options: Pick<RequestOptions, 'body' | 'rawBody'>,
+  bodyPath: string,
+): {
   source?: Source;
   contentType?: string;
   replayable: boolean;
@@ -176,7 +259,7 @@ function encodeBody(options: Pick<RequestOptions, 'body' | 'rawBody'>): {
   }
   if (options.body === undefined) return { replayable: true };
   return {
-    source: new TextEncoder().encode(JSON.stringify(options.body)),
+    source: new TextEncoder().encode(encodeJson(options.body, bodyPath)),
     contentType: 'application/json',
     replayable: true,
   };

@@ -29,10 +29,25 @@ export function explain(issues: readonly Issue[], value: unknown): FoundIssue[] 
 
 /** `['messages', 2, 'role']` → `messages[2].role`. */
 export function formatPath(root: string, path: ReadonlyArray<PropertyKey>): string {
-  return path.reduce<string>(
-    (out, key) => (typeof key === 'number' ? `${out}[${key}]` : `${out}.${String(key)}`),
-    root,
-  );
+  return path.reduce<string>(joinPath, root);
+}
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+/**
+ * One step of a path: `messages` + 2 → `messages[2]`, + `role` → `messages[2].role`, + `x-team` →
+ * `headers["x-team"]`. An empty root starts the path at the key (`temperature`, `[0]`).
+ */
+export function joinPath(root: string, key: PropertyKey): string {
+  if (typeof key === 'number') return `${root}[${key}]`;
+  const name = String(key);
+  if (!IDENTIFIER.test(name)) return `${root}[${JSON.stringify(name)}]`;
+  return root === '' ? name : `${root}.${name}`;
+}
+
+/** Throws the `ValidationError` for `issues`, if there are any. */
+export function throwIssues(issues: ReadonlyArray<{ path: string; message: string }>): void {
+  if (issues.length > 0) throw new ValidationError(issues);
 }
 
 const branchesOf = (issue: Issue): Issue[][] | undefined =>

@@ -1,0 +1,42 @@
+import type { ClientCore } from '../request/client-core.js';
+import {
+  type CallOptions,
+  type ErrorPaths,
+  type RequestOptions,
+  sendRequest,
+} from '../request/send-request.js';
+import type { Result } from '../types.js';
+import { checkCallOptions, type Issue, isRecord } from '../validation/options.js';
+import { throwIssues } from '../validation/validate.js';
+
+/** An endpoint's body fields are its arguments (`temperature`), its call options its last one (`call.timeout`). */
+const ENDPOINT_PATHS: ErrorPaths = { call: 'call', body: '' };
+
+/** What an endpoint fixes about its request; the caller's call options add the rest. */
+export type EndpointRequest<E> = Omit<RequestOptions<E>, keyof CallOptions>;
+
+/**
+ * Sends an endpoint's request with the caller's call options: only `signal`, `timeout`, `maxRetries` and
+ * `headers` are taken from them (a stray `path` or `body` cannot replace the endpoint's), and they are
+ * checked like the rest, so a bad one is a `ValidationError` naming `call.…`.
+ */
+export function endpointRequest<T, E = unknown>(
+  core: ClientCore,
+  request: EndpointRequest<E>,
+  call: CallOptions | undefined,
+): Promise<Result<T>> {
+  return sendRequest<T, E>(core, { ...request, ...callOptions(call) }, ENDPOINT_PATHS);
+}
+
+/** The call options of `call`, and only those, checked: a `ValidationError` names what is wrong (`call.timeout`). */
+export function callOptions(call: unknown): CallOptions {
+  if (call === undefined || call === null) return {};
+  const issues: Issue[] = [];
+  checkCallOptions(call, 'call', issues);
+  throwIssues(issues);
+  if (!isRecord(call)) return {}; // (checked above)
+  const picked: Record<string, unknown> = {};
+  for (const name of ['signal', 'timeout', 'maxRetries', 'headers'] as const)
+    if (call[name] !== undefined) picked[name] = call[name];
+  return picked as CallOptions;
+}
