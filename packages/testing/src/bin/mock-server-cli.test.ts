@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { call, stream } from '../test-support/http.js';
-import { parseDuration, runMockServerCli } from './mock-server-cli.js';
+import { parseBytes, parseDuration, runMockServerCli } from './mock-server-cli.js';
 
 describe('wireai-mock-openai', () => {
   it('starts the server with the given options and says where', async () => {
@@ -55,6 +55,25 @@ describe('wireai-mock-openai', () => {
     }
   });
 
+  it('limits request bodies with --max-body-bytes and the request log with --log-size', async () => {
+    const server = await runMockServerCli(
+      ['--port', '0', '--max-body-bytes', '1k', '--log-size', '1'],
+      () => {},
+    );
+    try {
+      const base = server?.baseURL ?? '';
+      const over = await call(base, 'POST', '/embeddings', { model: 'm', input: 'x'.repeat(1024) });
+      expect(over.status).toBe(413);
+      expect(over.json.error).toMatchObject({ code: 'request_body_too_large' });
+      await call(base, 'POST', '/embeddings', { model: 'm', input: 'first' });
+      await call(base, 'POST', '/embeddings', { model: 'm', input: 'second' });
+      expect(server?.requests.map((request) => request.body)).toEqual([{ model: 'm', input: 'second' }]);
+      expect(server?.requestCount).toBe(2);
+    } finally {
+      await server?.close();
+    }
+  });
+
   it('prints help and starts nothing with --help', async () => {
     const lines: string[] = [];
     expect(await runMockServerCli(['--help'], (line) => lines.push(line))).toBeUndefined();
@@ -68,5 +87,14 @@ describe('wireai-mock-openai', () => {
     await expect(runMockServerCli(['--bogus'])).rejects.toThrow(/bogus/);
     expect(() => parseDuration('soon')).toThrow("not a duration: 'soon'");
     expect(parseDuration('1.5s')).toBe(1500);
+    await expect(runMockServerCli(['--max-body-bytes', 'lots'])).rejects.toThrow(
+      "--max-body-bytes: not a size: 'lots'",
+    );
+    await expect(runMockServerCli(['--log-size=-1'])).rejects.toThrow("--log-size: not a whole number: '-1'");
+    expect([parseBytes('1048576'), parseBytes('512k'), parseBytes('8MiB'), parseBytes('1 gb')]).toEqual([
+      1_048_576, 524_288, 8_388_608, 1_073_741_824,
+    ]);
+    expect(() => parseBytes('1.5m')).toThrow("not a size: '1.5m'");
+    expect(() => parseBytes('3 parsecs')).toThrow('not a size');
   });
 });

@@ -1,4 +1,12 @@
-export type { Cassette, CassetteChunk, CassetteRequest, CassetteResponse, Interaction } from './cassette.js';
+export {
+  type Cassette,
+  type CassetteChunk,
+  CassetteError,
+  type CassetteIssue,
+  type CassetteRequest,
+  type CassetteResponse,
+  type Interaction,
+} from './cassette.js';
 export { type RecordingTransport, type RecordOptions, recordTransport } from './record-transport.js';
 export {
   NoRecordedMatchError,

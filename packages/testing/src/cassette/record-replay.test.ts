@@ -137,9 +137,9 @@ describe('recordTransport / replayTransport', () => {
 
   it('refuses a file that is not a cassette, saying why', () => {
     const file = cassetteFile().replace('chat.json', '../not-a-cassette.json');
-    expect(() => replayTransport(file)).toThrow(/Cannot read cassette/);
+    expect(() => replayTransport(file)).toThrow(`cassette ${file}: cannot be read: ENOENT`);
     expect(() => replayTransport({ version: 2 } as never)).toThrow(
-      'The object given is not a wireai cassette',
+      'cassette object given: "version" must be 1, got 2 (and 1 more)',
     );
   });
 });

@@ -42,7 +42,9 @@ export class NoRecordedMatchError extends Error {
 
 /**
  * Answers from a cassette written by `recordTransport`, with no network: the recorded chunks reach the
- * sink one by one, recorded failures reject with their `TransportError` code.
+ * sink one by one, recorded failures reject with their `TransportError` code. The cassette is checked
+ * up front: one that is unreadable, not JSON or not in the recorded shape throws a `CassetteError` naming
+ * the file, the interaction and what is wrong.
  */
 export function replayTransport(
   fileOrCassette: string | Cassette,
@@ -51,7 +53,7 @@ export function replayTransport(
   const cassette =
     typeof fileOrCassette === 'string'
       ? readCassette(fileOrCassette)
-      : checkCassette(fileOrCassette, 'The object given');
+      : checkCassette(fileOrCassette, 'object given');
   const unused = [...cassette.interactions];
   const mode = options.match ?? 'order';
 

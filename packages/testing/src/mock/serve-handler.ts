@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { isResetConnection } from './faults.js';
 import { type MockHandler, mockRequest, normaliseResponse } from './mock-handler.js';
 
@@ -10,6 +11,12 @@ export interface ServeOptions {
   host?: string;
   /** Let the server and its idle sockets not keep the process alive (default false). */
   unref?: boolean;
+  /**
+   * The largest request body accepted, in bytes: a larger one (by its `Content-Length`, or counted as a
+   * chunked body arrives) is answered 413 and its connection closed, without reading the rest. Default:
+   * no limit for `serveHandler`, 32 MiB for `startMockOpenAI`.
+   */
+  maxBodyBytes?: number;
 }
 
 /** A mock handler served over real HTTP on loopback. */
@@ -27,11 +34,44 @@ export interface HandlerServer {
  * Serves `handler` on a real HTTP server. Response bodies are written with backpressure (the next chunk
  * is taken from the handler's iterable only when the socket drained), and a client that goes away stops
  * the iterable (its `finally` runs) and fires the request's `signal`.
+ *
+ * A request the handler cannot be given is answered by the server itself, in OpenAI's error shape
+ * (`{ "error": { "message", "type", "param", "code" } }`): HTTP that does not parse (400, 431 for
+ * headers past Node's limit), a bad or missing `Host` or request target (400), a body over `maxBodyBytes`
+ * (413), an `Expect` other than `100-continue` (417). A handler that throws answers 500 in the same shape.
  */
 export async function serveHandler(handler: MockHandler, options: ServeOptions = {}): Promise<HandlerServer> {
+  const maxBodyBytes = checkMaxBodyBytes(options.maxBodyBytes);
   let connectionCount = 0;
-  const server = createServer({ keepAliveTimeout: 5_000 }, (req, res) => {
-    void respond(handler, req, res);
+  // The response each socket is answering: a parse error after its headers went out cannot be answered.
+  const answering = new WeakMap<Duplex, ServerResponse>();
+  const server = createServer(
+    // Host is checked below, so a request without one gets an answer in the same shape.
+    { keepAliveTimeout: 5_000, requireHostHeader: false },
+    (req, res) => void respond(handler, req, res, maxBodyBytes, answering),
+  );
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
+    // Refuse an over-limit body before the client sends it.
+    if (declaredLength(req) > maxBodyBytes) return void tooLarge(req, res, maxBodyBytes);
+    res.writeContinue();
+    void respond(handler, req, res, maxBodyBytes, answering);
+  });
+  server.on('checkExpectation', (req: IncomingMessage, res: ServerResponse) => {
+    sendError(res, 417, `Unsupported Expect header: '${req.headers.expect}'.`, 'expectation_failed', true);
+  });
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (error.code === 'ECONNRESET' || !socket.writable || answering.get(socket)?.headersSent)
+      return void socket.destroy();
+    const [status, code] =
+      error.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'request_header_fields_too_large']
+        : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? [408, 'request_timeout']
+          : [400, 'invalid_http_request'];
+    const body = errorJson(`The request is not valid HTTP (${error.code}: ${error.message}).`, code);
+    socket.end(
+      `HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
   });
   server.on('connection', (socket: Socket) => {
     connectionCount++;
@@ -58,27 +98,46 @@ export async function serveHandler(handler: MockHandler, options: ServeOptions =
   };
 }
 
-async function respond(handler: MockHandler, req: IncomingMessage, res: ServerResponse): Promise<void> {
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad Request',
+  408: 'Request Timeout',
+  431: 'Request Header Fields Too Large',
+};
+
+function checkMaxBodyBytes(value: number | undefined): number {
+  if (value === undefined) return Number.POSITIVE_INFINITY;
+  if (value === Number.POSITIVE_INFINITY || (Number.isSafeInteger(value) && value >= 0)) return value;
+  throw new RangeError(`maxBodyBytes must be a whole number of bytes (0 or more), got ${value}`);
+}
+
+async function respond(
+  handler: MockHandler,
+  req: IncomingMessage,
+  res: ServerResponse,
+  maxBodyBytes: number,
+  answering: WeakMap<Duplex, ServerResponse>,
+): Promise<void> {
+  const socket = req.socket;
+  answering.set(socket, res);
+  res.once('close', () => {
+    if (answering.get(socket) === res) answering.delete(socket);
+  });
   const gone = new AbortController();
   res.on('close', () => {
     if (!res.writableFinished) gone.abort();
   });
+  const url = requestUrl(req);
+  if (typeof url !== 'string') return sendError(res, 400, url.error, url.code, true);
+  if (declaredLength(req) > maxBodyBytes) return tooLarge(req, res, maxBodyBytes);
+  const body = await readBody(req, maxBodyBytes);
+  if (body === 'gone') return;
+  if (body === 'too-large') return tooLarge(req, res, maxBodyBytes);
   try {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req as AsyncIterable<Buffer>) chunks.push(chunk);
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
     }
-    const request = mockRequest(
-      {
-        method: req.method ?? 'GET',
-        url: `http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`,
-        headers,
-        body: Buffer.concat(chunks),
-      },
-      gone.signal,
-    );
+    const request = mockRequest({ method: req.method ?? 'GET', url, headers, body }, gone.signal);
     const response = normaliseResponse(await handler(request), request.method);
     res.writeHead(response.status, response.headers.flat());
     if (response.body) {
@@ -89,14 +148,104 @@ async function respond(handler: MockHandler, req: IncomingMessage, res: ServerRe
     }
     res.end();
   } catch (error) {
-    if (isResetConnection(error)) req.socket.resetAndDestroy();
+    if (isResetConnection(error)) socket.resetAndDestroy();
     else if (!res.headersSent) {
-      res.writeHead(500, { 'content-type': 'application/json' });
-      res.end(
-        JSON.stringify({ error: { message: `mock handler failed: ${String(error)}`, type: 'server_error' } }),
-      );
+      sendError(res, 500, `mock handler failed: ${String(error)}`, null, false, 'server_error');
     } else res.destroy();
   }
+}
+
+/** The absolute URL of a request, or why there is none: a bad `Host` or request target. */
+function requestUrl(req: IncomingMessage): string | { error: string; code: string } {
+  const target = req.url ?? '';
+  const host = req.headers.host;
+  if (/^https?:\/\//i.test(target)) {
+    // The absolute form (`GET http://host/path`): its authority wins over Host.
+    return URL.canParse(target)
+      ? new URL(target).href
+      : { error: `Invalid request target: '${target}'.`, code: 'invalid_url' };
+  }
+  if (!target.startsWith('/')) return { error: `Invalid request target: '${target}'.`, code: 'invalid_url' };
+  if (host === undefined) {
+    if (req.httpVersion === '1.0') return `http://localhost${target}`;
+    return { error: 'Missing Host header.', code: 'invalid_host' };
+  }
+  // A reg-name or an IP literal, and a port: anything else (a space, `/`, `@`) would change the URL.
+  if (
+    !/^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9\-._~!$&'()*+,;=%]+)(?::\d{0,5})?$/.test(host) ||
+    !URL.canParse(`http://${host}/`)
+  )
+    return { error: `Invalid Host header: '${host}'.`, code: 'invalid_host' };
+  const url = `http://${host}${target}`;
+  return URL.canParse(url) ? url : { error: `Invalid URL: '${target}'.`, code: 'invalid_url' };
+}
+
+function declaredLength(req: IncomingMessage): number {
+  const value = req.headers['content-length'];
+  return value === undefined ? 0 : Number(value);
+}
+
+/** Reads the body, stopping (without keeping more) as soon as it passes the limit. */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large' | 'gone'> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const settle = (value: Buffer | 'too-large' | 'gone') => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('close', onGone);
+      req.off('error', onGone);
+      resolve(value);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size > limit) {
+        chunks.length = 0;
+        req.pause(); // no more reading: the socket is closed once the 413 is out
+        settle('too-large');
+      } else chunks.push(chunk);
+    };
+    const onEnd = () => settle(Buffer.concat(chunks));
+    const onGone = () => settle('gone');
+    req.on('data', onData);
+    req.once('end', onEnd);
+    req.once('close', onGone);
+    req.once('error', onGone);
+  });
+}
+
+function tooLarge(req: IncomingMessage, res: ServerResponse, limit: number): void {
+  req.pause();
+  sendError(
+    res,
+    413,
+    `The request body is too large: the limit is ${limit} bytes.`,
+    'request_body_too_large',
+    true,
+  );
+}
+
+/** An error body in OpenAI's shape. */
+function errorJson(message: string, code: string | null, type = 'invalid_request_error'): string {
+  return JSON.stringify({ error: { message, type, param: null, code } });
+}
+
+function sendError(
+  res: ServerResponse,
+  status: number,
+  message: string,
+  code: string | null,
+  close: boolean,
+  type?: string,
+): void {
+  const body = errorJson(message, code, type);
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(body),
+    // The rest of a refused request is never read: the connection cannot be reused.
+    ...(close ? { connection: 'close' } : {}),
+  });
+  res.end(body);
 }
 
 function drainedOrGone(res: ServerResponse, gone: AbortSignal): Promise<void> {

@@ -3,7 +3,9 @@ import { resetConnection } from '../mock/faults.js';
 import type { MockHandler, MockRequest, MockResponseInit } from '../mock/mock-handler.js';
 import { type HandlerServer, type ServeOptions, serveHandler } from '../mock/serve-handler.js';
 import { redactHeaders, redactUrlSecrets } from '../redact.js';
+import { MAX_JSON_DEPTH, type ReadBody, readJsonBody } from './json-body.js';
 import { EndpointError, openaiError } from './openai-error.js';
+import { DEFAULT_REQUEST_LOG_SIZE, RingBuffer } from './request-log.js';
 import type {
   EndpointContext,
   EndpointRequest,
@@ -95,20 +97,33 @@ export interface MockOpenAIOptions {
   chunkDelayMs?: number;
   /** Answer CORS preflights and allow every origin (default true), so browser tests can call it. */
   cors?: boolean;
+  /**
+   * How many requests `requests` keeps: the last `size` (default 1000), so a long-running mock does not
+   * keep every body. `0` keeps none, `Infinity` every one.
+   */
+  requestLog?: { size?: number };
 }
+
+/** The largest request body `startMockOpenAI` accepts by default: 32 MiB (a larger one gets 413). */
+export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
 
 export interface MockOpenAI {
   /** The mock as a handler: serve it over HTTP (`startMockOpenAI`) or in memory (`createMockTransport`). */
   readonly handler: MockHandler;
-  /** Every request received, in order. */
-  readonly requests: RecordedOpenAIRequest[];
+  /**
+   * The requests received, oldest first: the last `requestLog.size` (default 1000) since the start or
+   * `reset()`. Each read returns a fresh copy.
+   */
+  readonly requests: readonly RecordedOpenAIRequest[];
+  /** How many requests were received since the start or `reset()`, whether `requests` still keeps them. */
+  readonly requestCount: number;
   /** Queues replies for a route, used one per request in order; the default reply resumes after. */
   script(route: RouteKey, ...replies: ScriptedReply[]): this;
   /** Answers a route with `handler` until `reset()`; returning `undefined` falls back to the default. */
   handle(route: RouteKey, handler: RouteHandler): this;
   /** Queues faults for the next requests, whatever their route: one fault per request, in order. */
   fault(...faults: Fault[]): this;
-  /** Forgets scripts, handlers, faults, recorded requests and stored objects. */
+  /** Forgets scripts, handlers, faults, recorded requests (and their count) and stored objects. */
   reset(): void;
 }
 
@@ -121,7 +136,9 @@ const PROCESSING_MS = '12';
 
 /** The OpenAI API, mocked in memory: deterministic defaults, scripted replies and fault injection. */
 export function createMockOpenAI(options: MockOpenAIOptions = {}): MockOpenAI {
-  const requests: RecordedOpenAIRequest[] = [];
+  const requests = new RingBuffer<RecordedOpenAIRequest>(
+    options.requestLog?.size ?? DEFAULT_REQUEST_LOG_SIZE,
+  );
   const scripts = new Map<string, ScriptedReply[]>();
   const handlers = new Map<string, RouteHandler>();
   const faults: Fault[] = [];
@@ -162,15 +179,17 @@ export function createMockOpenAI(options: MockOpenAIOptions = {}): MockOpenAI {
     }
 
     const path = raw.path.startsWith('/v1/') ? raw.path.slice(3) : undefined;
-    const match = path === undefined ? undefined : matchRoute(raw.method, path);
+    const routing = path === undefined ? undefined : matchRoute(raw.method, path);
+    const match = routing && 'key' in routing ? routing : undefined;
+    const multipart = isMultipart(raw);
+    const read = multipart ? undefined : readJsonBody(raw.body, () => raw.text());
+    const redacted = new URL(redactUrlSecrets(raw.url));
     requests.push({
       method: raw.method,
-      path:
-        new URL(redactUrlSecrets(raw.url)).pathname +
-        (raw.query.size > 0 ? new URL(redactUrlSecrets(raw.url)).search : ''),
+      path: redacted.pathname + (raw.query.size > 0 ? redacted.search : ''),
       route: match?.key,
       headers: redactHeaders(raw.headers),
-      body: await recordedBody(raw),
+      body: await recordedBody(raw, read),
     });
 
     const scripted = match ? scripts.get(match.key)?.shift() : undefined;
@@ -184,8 +203,8 @@ export function createMockOpenAI(options: MockOpenAIOptions = {}): MockOpenAI {
       const early = faultResponse(fault);
       if (early) result = early;
       else if (!authorised(raw, options.apiKey)) result = unauthorised(raw);
-      else if (!match) result = openaiError(404, `Invalid URL (${raw.method} ${raw.path})`);
-      else result = await run(match, raw, scripted);
+      else if (!match) result = unrouted(raw, routing);
+      else result = await run(match, raw, read, scripted);
     } catch (error) {
       if (error instanceof EndpointError) result = error.result;
       else throw error;
@@ -196,9 +215,11 @@ export function createMockOpenAI(options: MockOpenAIOptions = {}): MockOpenAI {
   async function run(
     match: { key: string; params: Record<string, string> },
     raw: MockRequest,
+    read: ReadBody | undefined,
     scripted: ScriptedReply | undefined,
   ): Promise<RouteResult | MockResponseInit> {
-    const body = parseBody(raw);
+    // Uploads read their multipart body themselves.
+    const body = match.key === 'POST /files' ? {} : parseBody(raw, read);
     const request: EndpointRequest = { raw, body, params: match.params };
     const custom = await handlers.get(match.key)?.(request);
     const reply = custom ?? scripted;
@@ -231,7 +252,12 @@ export function createMockOpenAI(options: MockOpenAIOptions = {}): MockOpenAI {
 
   return {
     handler,
-    requests,
+    get requests() {
+      return requests.toArray();
+    },
+    get requestCount() {
+      return requests.total;
+    },
     script(route, ...replies) {
       const key = normaliseKey(route);
       scripts.set(key, [...(scripts.get(key) ?? []), ...replies]);
@@ -246,7 +272,7 @@ export function createMockOpenAI(options: MockOpenAIOptions = {}): MockOpenAI {
       return this;
     },
     reset() {
-      requests.length = 0;
+      requests.clear();
       scripts.clear();
       handlers.clear();
       faults.length = 0;
@@ -260,7 +286,10 @@ export async function startMockOpenAI(
   options: MockOpenAIOptions & ServeOptions = {},
 ): Promise<MockOpenAIServer> {
   const mock = createMockOpenAI(options);
-  const served = await serveHandler(mock.handler, options);
+  const served = await serveHandler(mock.handler, {
+    ...options,
+    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+  });
   return Object.assign(mock, {
     origin: served.origin,
     server: served.server,
@@ -288,37 +317,96 @@ function normaliseKey(route: string): string {
   return `${method.toUpperCase()} ${path.replace(/^\/v1(?=\/)/, '')}`;
 }
 
-function matchRoute(
-  method: string,
-  path: string,
-): { key: string; params: Record<string, string> } | undefined {
-  const parts = path.split('/').filter(Boolean);
+type Routing =
+  | { key: string; params: Record<string, string> }
+  | { badEncoding: true }
+  | { allowed: string[] }
+  | undefined;
+
+/** The route of `METHOD /path` (below `/v1`), else why there is none. */
+function matchRoute(method: string, path: string): Routing {
+  let parts: string[];
+  try {
+    parts = path
+      .split('/')
+      .filter(Boolean)
+      .map((part) => decodeURIComponent(part));
+  } catch {
+    return { badEncoding: true }; // `%E0%A4%A`, `%zz`: not a URL any client should send
+  }
+  const allowed: string[] = [];
   for (const key of Object.keys(ENDPOINTS)) {
-    const [routeMethod, pattern = ''] = key.split(' ');
-    if (routeMethod !== method) continue;
+    const [routeMethod = '', pattern = ''] = key.split(' ');
     const expected = pattern.split('/').filter(Boolean);
     if (expected.length !== parts.length) continue;
     const params: Record<string, string> = {};
     const same = expected.every((segment, index) => {
-      const actual = decodeURIComponent(parts[index] ?? '');
+      const actual = parts[index] ?? '';
       if (segment.startsWith(':')) {
         params[segment.slice(1)] = actual;
         return true;
       }
       return segment === actual;
     });
-    if (same) return { key, params };
+    if (!same) continue;
+    if (routeMethod === method) return { key, params };
+    allowed.push(routeMethod);
   }
-  return undefined;
+  return allowed.length > 0 ? { allowed } : undefined;
 }
 
-function parseBody(raw: MockRequest): Record<string, unknown> {
-  if (raw.body.byteLength === 0 || !(raw.headers['content-type'] ?? 'application/json').includes('json'))
-    return {};
-  let value: unknown;
-  try {
-    value = raw.json();
-  } catch {
+/** The answer to a request no route takes: a bad URL (400), a known path's other method (405), else 404. */
+function unrouted(raw: MockRequest, routing: Routing): RouteResult {
+  if (routing && 'badEncoding' in routing) {
+    return openaiError(400, `Invalid URL (${raw.method} ${raw.path}): malformed percent-encoding.`, {
+      code: 'invalid_url',
+    });
+  }
+  if (routing && 'allowed' in routing) {
+    const allow = routing.allowed.join(', ');
+    return {
+      ...openaiError(405, `Method not allowed (${raw.method} ${raw.path}); this path takes ${allow}.`, {
+        code: 'method_not_allowed',
+      }),
+      headers: { allow },
+    };
+  }
+  return openaiError(404, `Invalid URL (${raw.method} ${raw.path})`);
+}
+
+function isMultipart(raw: MockRequest): boolean {
+  return (raw.headers['content-type'] ?? '').toLowerCase().startsWith('multipart/form-data');
+}
+
+/** `application/json`, `application/merge-patch+json` and the like. */
+function isJsonType(contentType: string): boolean {
+  const media = (contentType.split(';')[0] ?? '').trim().toLowerCase();
+  return media === 'application/json' || media.endsWith('+json');
+}
+
+/** The JSON object a JSON endpoint expects, else the 400 the API answers. */
+function parseBody(raw: MockRequest, read: ReadBody | undefined): Record<string, unknown> {
+  if (raw.body.byteLength === 0) return {};
+  const contentType = raw.headers['content-type'];
+  // A body without a type is read as JSON, as the API does.
+  if (read === undefined || (contentType !== undefined && !isJsonType(contentType))) {
+    throw new EndpointError(
+      openaiError(
+        400,
+        `Unsupported content type: '${contentType}'. This API method only accepts 'application/json' requests, but you specified the header 'Content-Type: ${contentType}'. Please try again with a supported content type.`,
+        { code: 'unsupported_content_type' },
+      ),
+    );
+  }
+  if (read.kind === 'empty') return {};
+  if (read.kind === 'too-deep') {
+    throw new EndpointError(
+      openaiError(400, `The JSON body of your request nests deeper than ${MAX_JSON_DEPTH} levels.`, {
+        code: 'json_too_deep',
+      }),
+    );
+  }
+  if (read.kind === 'invalid-json') {
     throw new EndpointError(
       openaiError(
         400,
@@ -326,16 +414,17 @@ function parseBody(raw: MockRequest): Record<string, unknown> {
       ),
     );
   }
+  const value = read.value;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new EndpointError(openaiError(400, 'The request body must be a JSON object.'));
   }
   return value as Record<string, unknown>;
 }
 
-async function recordedBody(raw: MockRequest): Promise<unknown> {
+async function recordedBody(raw: MockRequest, read: ReadBody | undefined): Promise<unknown> {
   if (raw.body.byteLength === 0) return undefined;
   const type = raw.headers['content-type'] ?? '';
-  if (type.startsWith('multipart/form-data')) {
+  if (read === undefined) {
     try {
       const form = await new Response(raw.body, { headers: { 'content-type': type } }).formData();
       const fields: Record<string, unknown> = {};
@@ -348,11 +437,7 @@ async function recordedBody(raw: MockRequest): Promise<unknown> {
       return raw.text();
     }
   }
-  try {
-    return raw.json();
-  } catch {
-    return raw.text();
-  }
+  return read.kind === 'json' ? read.value : raw.text();
 }
 
 function authorised(raw: MockRequest, apiKey: string | undefined): boolean {

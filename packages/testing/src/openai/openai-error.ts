@@ -62,3 +62,31 @@ export class EndpointError extends Error {
     super(String((result.body as { error: { message: string } }).error.message));
   }
 }
+
+/** The 400 the API answers for a parameter of the wrong JSON type. */
+export const invalidType = (param: string, expected: string, value: unknown) =>
+  openaiError(
+    400,
+    `Invalid type for '${param}': expected ${expected}, but got ${jsonTypeName(value)} instead.`,
+    { param, code: 'invalid_type' },
+  );
+
+/** The optional array-of-objects parameter `param` (`tools`, `messages`…): `[]` when absent, else a 400. */
+export function objectList(value: unknown, param: string): Array<Record<string, unknown>> {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) throw new EndpointError(invalidType(param, 'an array', value));
+  value.forEach((item, index) => {
+    if (typeof item !== 'object' || item === null || Array.isArray(item))
+      throw new EndpointError(invalidType(`${param}[${index}]`, 'an object', item));
+  });
+  return value as Array<Record<string, unknown>>;
+}
+
+function jsonTypeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'string') return 'a string';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'an integer' : 'a decimal';
+  return typeof value === 'boolean' ? 'a boolean' : typeof value;
+}

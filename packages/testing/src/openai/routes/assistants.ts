@@ -1,5 +1,5 @@
 import { contentText } from '../default-replies.js';
-import { EndpointError, missingParameter, openaiError } from '../openai-error.js';
+import { EndpointError, missingParameter, objectList, openaiError } from '../openai-error.js';
 import type { EndpointContext, EndpointRequest, RouteResult } from '../route-result.js';
 
 /**
@@ -61,8 +61,8 @@ export function createThread(request: EndpointRequest, context: EndpointContext)
   };
   context.store.threads.set(thread.id, thread);
   context.store.messages.set(thread.id, []);
-  const initial = Array.isArray(request.body.messages) ? request.body.messages : [];
-  for (const message of initial) addMessage(thread.id, message as Record<string, unknown>, context);
+  const initial = objectList(request.body.messages, 'messages');
+  for (const message of initial) addMessage(thread.id, message, context);
   return { kind: 'json', body: thread };
 }
 

@@ -10,7 +10,7 @@ import {
   type ToolDeclaration,
   toolResultReply,
 } from '../default-replies.js';
-import { EndpointError, invalidValue, missingParameter, openaiError } from '../openai-error.js';
+import { EndpointError, invalidValue, missingParameter, objectList, openaiError } from '../openai-error.js';
 import type {
   EndpointContext,
   EndpointRequest,
@@ -240,7 +240,7 @@ function decide(
   }
   const userText = contentText([...messages].reverse().find((message) => message.role === 'user')?.content);
   const hint = argumentHint(userText);
-  const tools = chatTools(body.tools);
+  const tools = chatTools(objectList(body.tools, 'tools'));
   const tool = pickTool(tools, userText, body.tool_choice);
   if (tool) {
     return {
@@ -254,7 +254,7 @@ function decide(
       ],
     };
   }
-  const functions = (Array.isArray(body.functions) ? body.functions : []) as ToolDeclaration[];
+  const functions = objectList(body.functions, 'functions').filter(isDeclaration);
   const legacy = pickTool(functions, userText, body.function_call);
   if (legacy)
     return {
@@ -274,11 +274,15 @@ function decide(
   return { kind: 'text', text: echoReply(userText), finishReason: 'stop' };
 }
 
-function chatTools(tools: unknown): ToolDeclaration[] {
-  if (!Array.isArray(tools)) return [];
-  return tools
-    .map((tool) => (tool as { function?: ToolDeclaration }).function)
-    .filter((declaration): declaration is ToolDeclaration => typeof declaration?.name === 'string');
+function chatTools(tools: Array<Record<string, unknown>>): ToolDeclaration[] {
+  return tools.map((tool) => tool.function).filter(isDeclaration);
+}
+
+/** A function declaration the mock can call: an object with a string name. */
+export function isDeclaration<T>(value: T): value is T & ToolDeclaration {
+  return (
+    typeof value === 'object' && value !== null && typeof (value as { name?: unknown }).name === 'string'
+  );
 }
 
 /** Tool-call arguments arrive in a few pieces, as they do from the API. */

@@ -7,10 +7,9 @@ import {
   pickTool,
   sampleFromSchema,
   streamPieces,
-  type ToolDeclaration,
   toolResultReply,
 } from '../default-replies.js';
-import { EndpointError, invalidValue, missingParameter, openaiError } from '../openai-error.js';
+import { EndpointError, invalidValue, missingParameter, objectList, openaiError } from '../openai-error.js';
 import type {
   EndpointContext,
   EndpointRequest,
@@ -19,7 +18,7 @@ import type {
   SseOut,
 } from '../route-result.js';
 import { jsonEvent } from '../sse-out.js';
-import { argumentPieces } from './chat-completions.js';
+import { argumentPieces, isDeclaration } from './chat-completions.js';
 
 const INPUT_ROLES = ['user', 'assistant', 'system', 'developer'];
 
@@ -73,7 +72,7 @@ export function createResponse(
     temperature: body.temperature ?? 1,
     text: body.text ?? { format: { type: 'text' } },
     tool_choice: body.tool_choice ?? 'auto',
-    tools: Array.isArray(body.tools) ? body.tools.map(echoedTool) : [],
+    tools: objectList(body.tools, 'tools').map(echoedTool),
     top_p: body.top_p ?? 1,
     truncation: body.truncation ?? 'disabled',
     usage: {
@@ -253,9 +252,9 @@ function decide(
     [...input].reverse().find((item) => (item.type ?? 'message') === 'message' && item.role === 'user')
       ?.content,
   );
-  const tools = (Array.isArray(body.tools) ? body.tools : []).filter(
-    (tool): tool is ToolDeclaration & { type: string } => (tool as { type?: string }).type === 'function',
-  );
+  const tools = objectList(body.tools, 'tools')
+    .filter(isDeclaration)
+    .filter((tool) => tool.type === 'function');
   const tool = pickTool(tools, userText, body.tool_choice);
   if (tool)
     return [
