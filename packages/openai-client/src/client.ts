@@ -51,6 +51,11 @@ import { assertClientConfig, assertPreset, assertResolved } from './validation/c
 
 type WithStream<O, S extends boolean> = O & { stream: S };
 
+// Far above any real reply (a large embeddings batch as JSON floats is ~130 MB), well below what a V8
+// string can hold, so a hostile or broken server fails fast instead of exhausting memory.
+const DEFAULT_MAX_BODY_BYTES = 256 * 1024 * 1024;
+// A streamed event carries one delta; the largest real ones (a partial image in base64) are a few MB.
+const DEFAULT_MAX_EVENT_SIZE = 64 * 1024 * 1024;
 const TEN_MINUTES = 10 * 60 * 1000;
 
 /**
@@ -99,6 +104,8 @@ export class OpenAI {
       defaultQuery: { ...preset.defaultQuery, ...config.defaultQuery },
       timeout: config.timeout ?? TEN_MINUTES,
       maxRetries: config.maxRetries ?? 2,
+      maxBodyBytes: config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+      maxEventSize: config.maxEventSize ?? DEFAULT_MAX_EVENT_SIZE,
       logger: config.logger,
       transport: () => {
         transport ??= resolveTransport(config.transport).catch((error: unknown) => {

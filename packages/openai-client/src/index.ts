@@ -1,3 +1,4 @@
+export { LimitExceededError } from '@wireai/core';
 export { OpenAI } from './client.js';
 export type { ChatCompletionOptions, ChatDelta, OnChatChunk } from './endpoints/chat-completions.js';
 export type { UploadFileParams } from './endpoints/files.js';

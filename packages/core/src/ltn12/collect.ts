@@ -7,8 +7,8 @@ import { concatBytes } from './sources.js';
 export class BodyTooLargeError extends LimitExceededError {
   static override readonly brand: symbol = errorBrand('BodyTooLargeError');
   readonly maxBytes: number;
-  constructor(maxBytes: number) {
-    super('maxBytes', maxBytes, 'The response body');
+  constructor(maxBytes: number, limit = 'maxBytes') {
+    super(limit, maxBytes, 'The response body');
     this.maxBytes = maxBytes;
   }
 }
@@ -21,6 +21,8 @@ export class IncompleteBodyError extends WireaiError {
 export interface CollectOptions {
   /** Abort the request (the sink throws `BodyTooLargeError`) once the body grows past this many bytes. */
   maxBytes?: number;
+  /** The name of the caller's own option behind `maxBytes`, for the error (`maxBodyBytes`, say). */
+  limitName?: string;
 }
 
 /** A sink that keeps the whole body, like `ltn12.sink.table`, and reads it back once it is complete. */
@@ -71,7 +73,7 @@ export function collect(options: CollectOptions = {}): Collector {
         return;
       }
       byteLength += chunk.byteLength;
-      if (byteLength > maxBytes) throw new BodyTooLargeError(maxBytes);
+      if (byteLength > maxBytes) throw new BodyTooLargeError(maxBytes, options.limitName);
       chunks.push(chunk);
     },
     get byteLength() {

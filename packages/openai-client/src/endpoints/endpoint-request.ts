@@ -16,8 +16,8 @@ const ENDPOINT_PATHS: ErrorPaths = { call: 'call', body: '' };
 export type EndpointRequest<E> = Omit<RequestOptions<E>, keyof CallOptions>;
 
 /**
- * Sends an endpoint's request with the caller's call options: only `signal`, `timeout`, `maxRetries` and
- * `headers` are taken from them (a stray `path` or `body` cannot replace the endpoint's), and they are
+ * Sends an endpoint's request with the caller's call options: only `signal`, `timeout`, `maxRetries`,
+ * `headers` and the limits are taken from them (a stray `path` or `body` cannot replace the endpoint's), and they are
  * checked like the rest, so a bad one is a `ValidationError` naming `call.…`.
  */
 export function endpointRequest<T, E = unknown>(
@@ -36,7 +36,7 @@ export function callOptions(call: unknown): CallOptions {
   throwIssues(issues);
   if (!isRecord(call)) return {}; // (checked above)
   const picked: Record<string, unknown> = {};
-  for (const name of ['signal', 'timeout', 'maxRetries', 'headers'] as const)
+  for (const name of ['signal', 'timeout', 'maxRetries', 'headers', 'maxBodyBytes', 'maxEventSize'] as const)
     if (call[name] !== undefined) picked[name] = call[name];
   return picked as CallOptions;
 }

@@ -13,6 +13,8 @@ export interface AttemptSignal {
 
 export function attemptSignal(caller: AbortSignal | undefined, timeout: number): AttemptSignal {
   const controller = new AbortController();
+  // A caller's signal that already fired never fires again: the attempt starts aborted.
+  if (caller?.aborted) controller.abort(caller.reason);
   const onAbort = () => controller.abort(caller?.reason);
   caller?.addEventListener('abort', onAbort, { once: true });
   const timer =

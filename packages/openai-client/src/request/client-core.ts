@@ -33,6 +33,16 @@ export interface ClientConfig {
   timeout?: number;
   /** Retries after the first attempt: an integer ≥ 0 (default 2). */
   maxRetries?: number;
+  /**
+   * The largest non-streaming response body, in bytes after decompression (default 256 MiB). Past it the
+   * request stops at once with a `LimitExceededError`; a gzip bomb stops there too.
+   */
+  maxBodyBytes?: number;
+  /**
+   * The longest line, and the longest data of one event, of a streamed response, in characters (default
+   * 64 Mi). Past it the stream stops with a `LimitExceededError`; a stream within it is unaffected however long.
+   */
+  maxEventSize?: number;
   logger?: Logger;
   /** How the key is sent: `Authorization: Bearer` (default), Azure's `api-key` header, or not at all. */
   auth?: 'bearer' | 'api-key' | 'none';
@@ -45,6 +55,8 @@ export interface ClientCore {
   readonly defaultQuery: Readonly<Record<string, string>>;
   readonly timeout: number;
   readonly maxRetries: number;
+  readonly maxBodyBytes: number;
+  readonly maxEventSize: number;
   readonly logger: Logger | undefined;
   transport(): Promise<Transport>;
   /** The authentication headers (never logged). */

@@ -85,6 +85,8 @@ describe('Retry-After and retry-after-ms', () => {
       defaultQuery: {},
       timeout: 60_000,
       maxRetries: 1,
+      maxBodyBytes: 1024 * 1024,
+      maxEventSize: 1024 * 1024,
       logger: undefined,
       transport: async () => transport,
       authHeaders: () => ({}),

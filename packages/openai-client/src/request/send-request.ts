@@ -35,6 +35,10 @@ export interface CallOptions {
    * its case; `null` removes one the client would send.
    */
   headers?: HeaderLayer | undefined;
+  /** Overrides the client's `maxBodyBytes` (largest non-streaming body, decoded bytes). */
+  maxBodyBytes?: number | undefined;
+  /** Overrides the client's `maxEventSize` (longest stream line or event, characters). */
+  maxEventSize?: number | undefined;
 }
 
 /** The public low-level request, lua-openai's `_request`: one path for every endpoint. */
@@ -93,6 +97,11 @@ export async function sendRequest<T, E = unknown>(
   );
   const maxRetries = options.maxRetries ?? core.maxRetries;
   const timeout = options.timeout ?? core.timeout;
+  const maxBodyBytes = options.maxBodyBytes ?? core.maxBodyBytes;
+  const maxEventSize = options.maxEventSize ?? core.maxEventSize;
+  // A signal already fired: nothing is sent, not even a transport loaded.
+  if (options.signal?.aborted)
+    throw new APIUserAbortError('Request was aborted', { cause: options.signal.reason });
   const transport = await core.transport();
   const where = `${options.method} ${options.path}`;
 
@@ -111,6 +120,8 @@ export async function sendRequest<T, E = unknown>(
         headers,
         ...(source === undefined ? {} : { source }),
         signal: attemptAbort.signal,
+        // A stream is bounded per event (below); any other body as a whole.
+        ...(options.onEvent ? {} : { maxBodyBytes }),
         onHeaders: (response) => {
           const ok = response.status >= 200 && response.status < 300;
           // A failed stream request answers with a JSON error body: it is read whole, like any JSON reply.
@@ -127,9 +138,10 @@ export async function sendRequest<T, E = unknown>(
                 requestId: response.headers['x-request-id'],
               },
               state,
+              maxEventSize,
             );
           } else {
-            collector = sinks.collect();
+            collector = sinks.collect({ maxBytes: maxBodyBytes, limitName: 'maxBodyBytes' });
             sink = collector.sink;
           }
         },

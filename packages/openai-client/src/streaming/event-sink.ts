@@ -31,6 +31,7 @@ export function eventStreamSink<E>(
   spec: EventStreamSpec<E>,
   head: { status: number; headers: Readonly<Record<string, string>>; requestId: string | undefined },
   state: StreamState,
+  maxEventSize?: number,
 ): Sink {
   const { requestId } = head;
   return sinks.sse(
@@ -57,6 +58,7 @@ export function eventStreamSink<E>(
       return spec.onEvent(event as E, raw);
     },
     {
+      ...(maxEventSize === undefined ? {} : { maxEventSize }),
       onEnd: () => {
         if (!state.terminal)
           throw new IncompleteStreamError(

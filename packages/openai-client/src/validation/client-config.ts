@@ -3,6 +3,7 @@ import type { ProviderPreset } from '../providers/presets.js';
 import type { TransportName } from '../resolve-transport.js';
 import {
   checkHeaders,
+  checkLimit,
   checkMaxRetries,
   checkString,
   checkTimeout,
@@ -55,6 +56,8 @@ export function assertClientConfig(apiKey: unknown, config: unknown): void {
   checkString(options.defaultModel, at('defaultModel'), issues, { nonEmpty: true });
   checkTimeout(options.timeout, at('timeout'), issues);
   checkMaxRetries(options.maxRetries, at('maxRetries'), issues);
+  checkLimit(options.maxBodyBytes, at('maxBodyBytes'), issues);
+  checkLimit(options.maxEventSize, at('maxEventSize'), issues);
   if (options.auth !== undefined && !AUTH_MODES.includes(options.auth as string))
     issues.push({
       path: at('auth'),

@@ -46,6 +46,13 @@ export function checkMaxRetries(value: unknown, path: string, issues: Issue[]): 
     issues.push({ path, message: `expected an integer ≥ 0, got ${shown(value)}` });
 }
 
+/** A size limit: an integer > 0 (bytes or characters), or nothing. */
+export function checkLimit(value: unknown, path: string, issues: Issue[]): void {
+  if (value === undefined) return;
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value <= 0)
+    issues.push({ path, message: `expected an integer > 0, got ${shown(value)}` });
+}
+
 /** A string or nothing. */
 export function checkString(value: unknown, path: string, issues: Issue[], { nonEmpty = false } = {}): void {
   if (value === undefined) return;
@@ -99,7 +106,7 @@ export function checkSignal(value: unknown, path: string, issues: Issue[]): void
 
 /**
  * A call's options (the last argument of every method; `request()`'s own fields): `signal`, `timeout`,
- * `maxRetries`, `headers`. Other fields are ignored. `root` is `call` for a method's last argument and
+ * `maxRetries`, `headers`, `maxBodyBytes`, `maxEventSize`. Other fields are ignored. `root` is `call` for a method's last argument and
  * empty for `request()`, whose options are one object.
  */
 export function checkCallOptions(value: unknown, root: string, issues: Issue[]): void {
@@ -115,4 +122,6 @@ export function checkCallOptions(value: unknown, root: string, issues: Issue[]):
   checkTimeout(value.timeout, joinPath(root, 'timeout'), issues);
   checkMaxRetries(value.maxRetries, joinPath(root, 'maxRetries'), issues);
   checkHeaders(value.headers, joinPath(root, 'headers'), issues);
+  checkLimit(value.maxBodyBytes, joinPath(root, 'maxBodyBytes'), issues);
+  checkLimit(value.maxEventSize, joinPath(root, 'maxEventSize'), issues);
 }

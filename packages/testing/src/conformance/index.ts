@@ -5,3 +5,4 @@ export {
   describeTransportConformance,
   type TransportFactory,
 } from './describe-transport-conformance.js';
+export { closedPort, startBlackhole, startRawServer } from './raw-server.js';
