@@ -13,7 +13,8 @@ for await (const chunk of client.streamChatCompletion(messages))
 for await (const event of client.streamResponse('Tell me a story'))
   if (event.type === 'response.output_text.delta') process.stdout.write(event.delta);
 
-// lua-openai's callback: every raw chunk (or `chat()`'s filtered `{ content, index, tool_calls }` deltas).
+// lua-openai's callback: every raw chunk (or `chat()`'s filtered `{ content, index, tool_calls }` deltas,
+// plus `{ index, usage }` for the usage chunk when asked with `stream_options: { include_usage: true }`).
 await client.createChatCompletion(messages, { stream: true }, (chunk) => {
   process.stdout.write(chunk.choices[0]?.delta.content ?? '');
 });
