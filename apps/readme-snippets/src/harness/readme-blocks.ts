@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 // How README code stays true: every ```ts/```js block of the root README and the package READMEs is a
@@ -159,8 +159,4 @@ export function syncedReadme(readme: string): string {
     lines.splice(block.start, block.end - block.start, ...shownPart(block.marker.path).split('\n'));
   }
   return lines.join('\n');
-}
-
-export function relativeToRoot(path: string): string {
-  return relative(REPO_ROOT, path);
 }
