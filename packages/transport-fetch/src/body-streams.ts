@@ -1,11 +1,14 @@
 import { type Source, sources } from '@wireai/core';
 
+const utf8 = new TextEncoder();
+
 /** A response body as chunks; leaving early cancels the WHATWG reader (or destroys the Node stream). */
 export async function* readBody(
-  body: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>,
+  body: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array | string>,
 ): AsyncGenerator<Uint8Array, void, undefined> {
   if (!('getReader' in body)) {
-    yield* body;
+    // A Node stream yields strings only when someone set an encoding on it; bytes are the norm.
+    for await (const chunk of body) yield typeof chunk === 'string' ? utf8.encode(chunk) : chunk;
     return;
   }
   // A reader, not `for await` on the stream: not every runtime makes ReadableStream async-iterable.

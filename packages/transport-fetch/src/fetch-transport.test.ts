@@ -7,7 +7,6 @@ import nodeFetch from 'node-fetch';
 import { createProxy } from 'proxy';
 import { ProxyAgent } from 'undici';
 import { describe, expect, it } from 'vitest';
-import type { FetchLike } from './fetch-like.js';
 import { createFetchTransport } from './fetch-transport.js';
 
 // The runtime's own fetch (undici inside Node): streams request bodies, follows redirects itself.
@@ -15,9 +14,7 @@ describeTransportConformance('fetch (global)', () => createFetchTransport());
 
 // node-fetch v3 cannot send a WHATWG stream, so async-iterable bodies are read whole first, and keeps
 // Authorization when a redirect changes only the port, so the transport follows redirects itself.
-describeTransportConformance('fetch (node-fetch)', () =>
-  createFetchTransport({ fetch: nodeFetch as unknown as FetchLike }),
-);
+describeTransportConformance('fetch (node-fetch)', () => createFetchTransport({ fetch: nodeFetch }));
 
 async function startProxy() {
   const seen: string[] = [];
@@ -63,7 +60,7 @@ describe('fetch transport options', () => {
     const proxy = await startProxy();
     const agent = new HttpProxyAgent(proxy.url);
     try {
-      const transport = createFetchTransport({ fetch: nodeFetch as unknown as FetchLike, init: { agent } });
+      const transport = createFetchTransport({ fetch: nodeFetch, init: { agent } });
       const head = await transport.request({ url: target.url('/echo'), method: 'GET', headers: {} });
       expect(head.status).toBe(200);
       expect(proxy.seen).toEqual([target.url('/echo')]);
@@ -76,7 +73,7 @@ describe('fetch transport options', () => {
 
   it('reads an async-iterable body whole before sending it with node-fetch', async () => {
     const target = await startConformanceServer();
-    const transport = createFetchTransport({ fetch: nodeFetch as unknown as FetchLike });
+    const transport = createFetchTransport({ fetch: nodeFetch });
     const body = sinks.collect();
     async function* parts() {
       yield new TextEncoder().encode('a');
@@ -115,6 +112,23 @@ describe('fetch transport options', () => {
     expect(reply.body).toBe('ab');
     expect(reply.headers['transfer-encoding']).toBe('chunked');
     await target.close();
+  });
+
+  it('encodes a Node stream body that yields strings (one with an encoding set) as UTF-8', async () => {
+    const transport = createFetchTransport({
+      fetch: async () => ({
+        status: 200,
+        statusText: 'OK',
+        headers: new Headers(),
+        body: (async function* () {
+          yield 'héllo ';
+          yield new TextEncoder().encode('wörld');
+        })(),
+      }),
+    });
+    const body = sinks.collect();
+    await transport.request({ url: 'http://fetch.test/', method: 'GET', headers: {}, sink: body.sink });
+    expect(body.text()).toBe('héllo wörld');
   });
 
   it('names the fix when the runtime has no fetch', () => {

@@ -105,5 +105,5 @@ function globalFetch(): FetchLike {
       'createFetchTransport(): this runtime has no global fetch; pass one, e.g. createFetchTransport({ fetch: nodeFetch })',
     );
   }
-  return globalThis.fetch.bind(globalThis) as unknown as FetchLike;
+  return globalThis.fetch.bind(globalThis);
 }

@@ -117,11 +117,18 @@ export interface MockOpenAI {
   readonly requests: readonly RecordedOpenAIRequest[];
   /** How many requests were received since the start or `reset()`, whether `requests` still keeps them. */
   readonly requestCount: number;
-  /** Queues replies for a route, used one per request in order; the default reply resumes after. */
+  /**
+   * Queues replies for a route, used one per request in order; the default reply resumes after. A request
+   * failed by a queued `fault()` does not use one up: it stays for the retry.
+   */
   script(route: RouteKey, ...replies: ScriptedReply[]): this;
   /** Answers a route with `handler` until `reset()`; returning `undefined` falls back to the default. */
   handle(route: RouteKey, handler: RouteHandler): this;
-  /** Queues faults for the next requests, whatever their route: one fault per request, in order. */
+  /**
+   * Queues faults for the next requests, whatever their route: one fault per request, in order. A fault
+   * that fails the request (an error status, a reset, a cut or broken body) leaves the route's scripted
+   * reply queued; one that only delays or adds headers delivers it.
+   */
   fault(...faults: Fault[]): this;
   /** Forgets scripts, handlers, faults, recorded requests (and their count) and stored objects. */
   reset(): void;
@@ -192,8 +199,12 @@ export function createMockOpenAI(options: MockOpenAIOptions = {}): MockOpenAI {
       body: await recordedBody(raw, read),
     });
 
-    const scripted = match ? scripts.get(match.key)?.shift() : undefined;
-    const fault = faults.shift() ?? scripted?.fault;
+    const queuedFault = faults.shift();
+    const replies = match ? scripts.get(match.key) : undefined;
+    // A scripted reply is used up only by a request that delivers it: a queued fault that fails the
+    // request leaves it queued, so the client's retry gets it (a cut body still shows its start).
+    const scripted = queuedFault && failsRequest(queuedFault) ? replies?.[0] : replies?.shift();
+    const fault = queuedFault ?? scripted?.fault;
     const delay = (options.latencyMs ?? 0) + (fault?.delayMs ?? 0);
     if (delay > 0) await sleep(delay, undefined, { signal: raw.signal }).catch(() => undefined);
 
@@ -460,6 +471,19 @@ function unauthorised(raw: MockRequest): RouteResult {
 function isResponseInit(value: object): value is MockResponseInit {
   return (
     !('json' in value) && !('error' in value) && ('body' in value || 'status' in value || 'headers' in value)
+  );
+}
+
+/** Whether a fault keeps a reply from arriving whole: an error status, a reset, a cut or broken body. */
+function failsRequest(fault: Fault): boolean {
+  return (
+    (fault.status !== undefined && fault.status >= 300) ||
+    fault.reset !== undefined ||
+    fault.truncate === true ||
+    fault.errorEvent !== undefined ||
+    fault.malformedJson === true ||
+    fault.html === true ||
+    fault.hugeBody !== undefined
   );
 }
 
