@@ -28,7 +28,8 @@ try {
   else if (APIError.isInstance(error)) console.log(error.status, error.code, error.requestId);
   else if (APITimeoutError.isInstance(error)) console.log('took too long');
   else if (APIConnectionError.isInstance(error)) console.log('no connection', error.cause);
-  else if (ValidationError.isInstance(error)) console.log(error.issues); // [{ path: 'messages[2].role', message: … }]
+  // issues: [{ path: 'messages[2].role', message: … }]
+  else if (ValidationError.isInstance(error)) console.log(error.issues);
   else if (LimitExceededError.isInstance(error)) console.log(`raise ${error.limit}`);
 }
 // #endregion readme
