@@ -69,7 +69,7 @@ export function createAxiosTransport(options: AxiosTransportOptions = {}): Axios
       httpsAgent,
       transformRequest: [(data) => data],
       transformResponse: [(data) => data],
-      signal: hop.signal,
+      ...(hop.signal ? { signal: hop.signal } : {}),
     });
     const body = response.data;
     // axios' `request` is the last ClientRequest; its `res` is the IncomingMessage with the raw header lines.

@@ -14,7 +14,7 @@ export interface FetchInit {
   method: string;
   headers: Record<string, string>;
   redirect: 'manual' | 'follow';
-  signal: AbortSignal;
+  signal?: AbortSignal;
   /** Required by WHATWG fetch for a streamed request body. */
   duplex?: 'half';
   /** `body`, and anything else the fetch accepts (`dispatcher` for undici's fetch, `agent` for node-fetch). */

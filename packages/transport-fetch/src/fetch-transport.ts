@@ -8,7 +8,7 @@ import {
   toHeaderRecord,
 } from '@wireai/core';
 import { readBody, toRequestBody } from './body-streams.js';
-import type { FetchInit, FetchLike } from './fetch-like.js';
+import type { FetchInit, FetchLike, FetchResponseLike } from './fetch-like.js';
 
 export interface FetchTransportOptions {
   /** The fetch to send with: default `globalThis.fetch`; node-fetch v3 and other WHATWG fetches fit. */
@@ -54,7 +54,7 @@ export function createFetchTransport(options: FetchTransportOptions = {}): Trans
       method: hop.method,
       headers,
       redirect: follow ? 'follow' : 'manual',
-      signal: hop.signal,
+      ...(hop.signal ? { signal: hop.signal } : {}),
       ...(body === undefined ? {} : { body }),
       ...(body instanceof ReadableStream ? { duplex: 'half' as const } : {}),
     };
@@ -68,7 +68,10 @@ export function createFetchTransport(options: FetchTransportOptions = {}): Trans
       statusLine: formatStatusLine(response.status, response.statusText),
       body: reader,
       close() {
+        // A body being read is cancelled by its reader; one never read (a redirect, a limit seen in the
+        // head) is cancelled, or destroyed for node-fetch's Node stream, so its socket is released.
         void reader?.return().catch(() => undefined);
+        discardUnread(response.body);
       },
     };
   }
@@ -82,6 +85,14 @@ export function createFetchTransport(options: FetchTransportOptions = {}): Trans
     );
 
   return { name: 'fetch', request };
+}
+
+function discardUnread(body: FetchResponseLike['body']): void {
+  if (!body) return;
+  const stream = body as { destroy?: () => void; locked?: boolean; cancel?: () => Promise<void> };
+  if (typeof stream.destroy === 'function') stream.destroy();
+  else if (stream.locked === false && typeof stream.cancel === 'function')
+    void stream.cancel().catch(() => undefined);
 }
 
 function withoutContentLength(given: Readonly<Record<string, string>>) {

@@ -70,7 +70,7 @@ async function open(hop: HopRequest, dispatcher: Dispatcher): Promise<OpenedResp
     method: hop.method as Dispatcher.HttpMethod,
     headers: hop.headers,
     body: toBody(hop.source),
-    signal: hop.signal,
+    signal: hop.signal ?? null,
     dispatcher,
     ...noLibraryTimeouts,
   });

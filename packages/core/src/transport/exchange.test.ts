@@ -104,7 +104,7 @@ describe('runExchange()', () => {
     const lib = library(
       (hop) =>
         new Promise<OpenedResponse>(() => {
-          hop.signal.addEventListener('abort', () => {
+          hop.signal?.addEventListener('abort', () => {
             torn = true; // the library is told, but never settles: the exchange must not wait for it
           });
         }),

@@ -93,8 +93,8 @@ export function replayTransport(
     async function* chunks() {
       for (const chunk of recorded.chunks) {
         if (options.timing && chunk.delayMs)
-          await sleep(chunk.delayMs, undefined, { signal }).catch(() => undefined);
-        if (signal.aborted) throw new TransportError('ABORTED', 'Request aborted', context);
+          await sleep(chunk.delayMs, undefined, signal ? { signal } : {}).catch(() => undefined);
+        if (signal?.aborted) throw new TransportError('ABORTED', 'Request aborted', context);
         yield decodeChunk(chunk);
       }
     }

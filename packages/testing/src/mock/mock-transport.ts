@@ -48,13 +48,30 @@ export function createMockTransport(handler: MockHandler): MockTransport {
     const body = hop.source === undefined ? new Uint8Array(0) : await sources.readAll(hop.source);
     const recorded = { method: hop.method, url: hop.url, headers: hop.headers, body };
     requests.push(recorded);
-    // The handler's signal fires on the caller's abort, and when the caller stops reading.
-    const response = await answer(handler, mockRequest(recorded, hop.signal), context);
+    // The handler's signal fires on the caller's abort, and when the caller stops reading (close()).
+    const gone = new AbortController();
+    const onAbort = () => gone.abort();
+    const { signal } = hop;
+    if (signal?.aborted) gone.abort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const settled = () => signal?.removeEventListener('abort', onAbort);
+    let response: NormalisedResponse;
+    try {
+      response = await answer(handler, mockRequest(recorded, gone.signal), context);
+    } catch (error) {
+      settled();
+      throw error;
+    }
+    if (!response.body) settled();
     return {
       status: response.status,
       headers: toHeaderRecord(response.headers),
       statusLine: formatStatusLine(response.status, STATUS_CODES[response.status]),
-      body: response.body && watched(response.body, hop.signal, context),
+      body: response.body && watched(response.body, gone.signal, context, settled),
+      close: () => {
+        gone.abort();
+        settled();
+      },
     };
   }
 
@@ -76,7 +93,12 @@ async function answer(
 }
 
 /** The body's chunks, stopping with `ABORTED` as soon as the signal fires, even mid-wait. */
-async function* watched(body: AsyncIterable<Uint8Array>, signal: AbortSignal, context: object) {
+async function* watched(
+  body: AsyncIterable<Uint8Array>,
+  signal: AbortSignal,
+  context: object,
+  done: () => void,
+) {
   const iterator = body[Symbol.asyncIterator]();
   try {
     for (;;) {
@@ -94,6 +116,7 @@ async function* watched(body: AsyncIterable<Uint8Array>, signal: AbortSignal, co
   } finally {
     // Like a server whose client went away: the handler's iterable is closed (its finally runs).
     void iterator.return?.()?.catch(() => undefined);
+    done();
   }
 }
 
