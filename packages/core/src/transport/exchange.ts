@@ -50,80 +50,184 @@ export interface ExchangeOptions {
  * - Library errors become scrubbed `TransportError`s; the caller's own `onHeaders`/sink errors pass as they are.
  * - Listeners are removed however it ends.
  */
-export async function runExchange(
+export function runExchange(
   request: TransportRequest,
   open: OpenHop,
   options: ExchangeOptions = {},
 ): Promise<TransportResponse> {
-  const { signal } = request;
-  const context = { method: request.method, url: request.url, headers: request.headers };
-  if (signal?.aborted) throw new TransportError('ABORTED', 'Request aborted', context);
-  const invalid = invalidPart(request);
-  if (invalid) throw new TransportError('INVALID_REQUEST', `The request cannot be sent: ${invalid}`, context);
+  return new Exchange(request, open, options).run();
+}
 
-  let opened: OpenedResponse | undefined;
-  let closed = false;
-  const release = () => {
-    if (closed || !opened) return;
-    closed = true;
-    opened.close?.();
-  };
-  // Rejects (once) when the caller aborts; every phase that could wait is raced against it.
-  let stop: (error: TransportError) => void = () => undefined;
-  const stopped = new Promise<never>((_, reject) => {
-    stop = reject;
-  });
-  stopped.catch(() => undefined);
-  let abortError: TransportError | undefined;
-  const onAbort = () => {
-    abortError = new TransportError('ABORTED', 'Request aborted', context);
-    release();
-    stop(abortError);
-  };
-  signal?.addEventListener('abort', onAbort, { once: true });
+/** One exchange's state; a class, so the hot path allocates one object rather than a closure per step. */
+class Exchange {
+  private opened: OpenedResponse | undefined;
+  private closed = false;
+  private abortError: TransportError | undefined;
+  /** Rejects the phase now waiting (open, onHeaders, a sink's promise), so an abort settles it at once. */
+  private rejectWaiting: ((error: unknown) => void) | undefined;
+  private readonly context: { method: string; url: string; headers: Readonly<Record<string, string>> };
 
-  try {
-    let hop: Hop = {
+  constructor(
+    private readonly request: TransportRequest,
+    private readonly open: OpenHop,
+    private readonly options: ExchangeOptions,
+  ) {
+    this.context = { method: request.method, url: request.url, headers: request.headers };
+  }
+
+  /** The abort listener (an EventListener object: no closure per exchange). */
+  handleEvent(): void {
+    this.abortError = new TransportError('ABORTED', 'Request aborted', this.context);
+    this.release();
+    const reject = this.rejectWaiting;
+    this.rejectWaiting = undefined;
+    reject?.(this.abortError);
+  }
+
+  async run(): Promise<TransportResponse> {
+    const { request, context } = this;
+    const { signal } = request;
+    if (signal?.aborted) throw new TransportError('ABORTED', 'Request aborted', context);
+    const invalid = invalidPart(request);
+    if (invalid)
+      throw new TransportError('INVALID_REQUEST', `The request cannot be sent: ${invalid}`, context);
+    signal?.addEventListener('abort', this, { once: true });
+    try {
+      const opened = await this.openFollowing();
+      const head: TransportResponse = {
+        status: opened.status,
+        headers: opened.headers,
+        statusLine: opened.statusLine,
+      };
+      await this.deliver(head, opened.body);
+      if (this.abortError) throw this.abortError; // a library that ends the body quietly when torn down
+      return head;
+    } catch (error) {
+      this.release();
+      if (error instanceof CallerFailure) throw error.error;
+      if (LimitExceededError.isInstance(error)) throw error;
+      if (this.abortError) throw this.abortError;
+      throw toTransportError(error, { ...context, signal });
+    } finally {
+      signal?.removeEventListener('abort', this);
+    }
+  }
+
+  /** The response of the last hop: redirects followed, when asked, by the one policy. */
+  private async openFollowing(): Promise<OpenedResponse> {
+    const { request, options } = this;
+    const { signal } = request;
+    let hop: HopRequest = {
       url: request.url,
       method: request.method,
       headers: request.headers,
       ...(request.source === undefined ? {} : { source: request.source }),
+      ...(signal ? { signal } : {}),
     };
     const follow = request.redirect === true && options.libraryFollowsRedirects !== true;
     const maxRedirects = options.maxRedirects ?? 20;
     for (let redirects = 0; ; redirects++) {
-      const pending = open(signal ? { ...hop, signal } : hop);
-      opened = signal ? await raced(pending, stopped, (late) => late.close?.()) : await pending;
-      closed = false;
+      const opened = await this.wait(this.open(hop), false, closeLate);
+      this.opened = opened;
+      this.closed = false;
       const location = follow ? redirectLocation(opened.status, opened.headers) : undefined;
-      if (location === undefined) break;
+      if (location === undefined) return opened;
       if (redirects >= maxRedirects)
         throw new TransportError(
           'REDIRECT',
           `Redirect not followed: more than ${maxRedirects} redirects`,
-          context,
+          this.context,
         );
-      release();
-      hop = redirectHop(hop, opened.status, location, request.secretHeaders);
+      this.release();
+      const next = redirectHop(hop, opened.status, location, request.secretHeaders);
+      hop = signal ? { ...next, signal } : next;
     }
-    const head: TransportResponse = {
-      status: opened.status,
-      headers: opened.headers,
-      statusLine: opened.statusLine,
-    };
-    await deliver(head, opened.body, request, signal ? stopped : undefined);
-    if (abortError) throw abortError; // a library that ends the body quietly when torn down
-    return head;
-  } catch (error) {
-    release();
-    if (error instanceof CallerFailure) throw error.error;
-    if (LimitExceededError.isInstance(error)) throw error;
-    if (abortError) throw abortError;
-    throw toTransportError(error, { ...context, signal });
-  } finally {
-    signal?.removeEventListener('abort', onAbort);
+  }
+
+  private async deliver(head: TransportResponse, body: AsyncIterable<Uint8Array> | undefined): Promise<void> {
+    const { sink, onHeaders, maxBodyBytes } = this.request;
+    const max = maxBodyBytes ?? Number.POSITIVE_INFINITY;
+    if (max < Number.POSITIVE_INFINITY && head.headers['content-encoding'] === undefined) {
+      const length = Number(head.headers['content-length']);
+      if (length > max) throw new LimitExceededError('maxBodyBytes', max, 'The response body');
+    }
+    if (onHeaders) {
+      const waiting = this.callerStep(onHeaders, head);
+      if (waiting) await waiting;
+    }
+    let received = 0;
+    if (body) {
+      for await (const chunk of body) {
+        if (chunk.byteLength === 0) continue;
+        received += chunk.byteLength;
+        if (received > max) throw new LimitExceededError('maxBodyBytes', max, 'The response body');
+        if (!sink) continue;
+        // Backpressure: the next chunk is pulled once the sink's promise settled (or the caller aborted).
+        const waiting = this.callerStep(sink, chunk);
+        if (waiting) await waiting;
+      }
+    }
+    if (sink) {
+      const waiting = this.callerStep(sink, null);
+      if (waiting) await waiting;
+    }
+  }
+
+  /** Calls the caller's `step`; its errors are the caller's own. Only a returned promise is waited for. */
+  private callerStep<A>(step: (argument: A) => unknown, argument: A): Promise<void> | undefined {
+    let result: unknown;
+    try {
+      result = step(argument);
+    } catch (error) {
+      throw new CallerFailure(error);
+    }
+    if (
+      result === null ||
+      typeof result !== 'object' ||
+      typeof (result as PromiseLike<unknown>).then !== 'function'
+    )
+      return undefined;
+    return this.wait(Promise.resolve(result as PromiseLike<unknown>), true).then(nothing);
+  }
+
+  /**
+   * `promise`, unless the caller aborts first. A value that arrives after the abort won is handed to
+   * `late` (to close a response nobody will read); `caller` marks the caller's own failures.
+   */
+  private wait<T>(promise: Promise<T>, caller: boolean, late?: (value: T) => void): Promise<T> {
+    if (!this.request.signal) return caller ? promise.catch(asCallerFailure) : promise;
+    if (this.abortError) {
+      promise.then(late, nothing);
+      return Promise.reject(this.abortError);
+    }
+    return new Promise<T>((resolve, reject) => {
+      this.rejectWaiting = reject;
+      promise.then(
+        (value) => {
+          if (this.rejectWaiting !== reject) return late?.(value);
+          this.rejectWaiting = undefined;
+          resolve(value);
+        },
+        (error: unknown) => {
+          if (this.rejectWaiting === reject) this.rejectWaiting = undefined;
+          reject(caller ? new CallerFailure(error) : error);
+        },
+      );
+    });
+  }
+
+  private release(): void {
+    if (this.closed || !this.opened) return;
+    this.closed = true;
+    this.opened.close?.();
   }
 }
+
+const nothing = (): void => undefined;
+const closeLate = (late: OpenedResponse): void => late.close?.();
+const asCallerFailure = (error: unknown): never => {
+  throw new CallerFailure(error);
+};
 
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const FORBIDDEN_IN_VALUE = /[\r\n\0]/;
@@ -139,70 +243,4 @@ function invalidPart(request: TransportRequest): string | undefined {
       return `the value of header ${name} contains CR, LF or NUL`;
   }
   return undefined;
-}
-
-/** `promise`, unless `stopped` rejects first; a value that arrives too late is handed to `late`. */
-function raced<T>(promise: Promise<T>, stopped: Promise<never>, late?: (value: T) => void): Promise<T> {
-  let lost = false;
-  promise.then(
-    (value) => {
-      if (lost) late?.(value);
-    },
-    () => undefined,
-  );
-  return Promise.race([promise, stopped]).catch((error: unknown) => {
-    lost = true;
-    throw error;
-  });
-}
-
-// Wraps the caller's own failures, so they are told apart from the library's.
-async function callerStep(step: () => unknown): Promise<void> {
-  try {
-    await step();
-  } catch (error) {
-    throw new CallerFailure(error);
-  }
-}
-
-async function deliver(
-  head: TransportResponse,
-  body: AsyncIterable<Uint8Array> | undefined,
-  request: TransportRequest,
-  stopped: Promise<never> | undefined,
-): Promise<void> {
-  const { sink, onHeaders, maxBodyBytes } = request;
-  const max = maxBodyBytes ?? Number.POSITIVE_INFINITY;
-  if (max < Number.POSITIVE_INFINITY && head.headers['content-encoding'] === undefined) {
-    const length = Number(head.headers['content-length']);
-    if (length > max) throw new LimitExceededError('maxBodyBytes', max, 'The response body');
-  }
-  if (onHeaders) {
-    const step = callerStep(() => onHeaders(head));
-    await (stopped ? raced(step, stopped) : step);
-  }
-  let received = 0;
-  if (body) {
-    for await (const chunk of body) {
-      if (chunk.byteLength === 0) continue;
-      received += chunk.byteLength;
-      if (received > max) throw new LimitExceededError('maxBodyBytes', max, 'The response body');
-      if (!sink) continue;
-      let written: unknown;
-      try {
-        written = sink(chunk);
-      } catch (error) {
-        throw new CallerFailure(error);
-      }
-      // Backpressure: the next chunk is pulled once the sink's promise settled (or the caller aborted).
-      if (written) {
-        const step = callerStep(() => written);
-        await (stopped ? raced(step, stopped) : step);
-      }
-    }
-  }
-  if (sink) {
-    const step = callerStep(() => sink(null));
-    await (stopped ? raced(step, stopped) : step);
-  }
 }

@@ -30,10 +30,13 @@ interface Walk {
   issues: Issue[];
 }
 
+// A function of the walk, not a closure per visited value: the walk runs on every request body.
+function fail(walk: Walk, message: string): void {
+  walk.issues.push({ path: formatPath(walk.root, walk.keys) || 'body', message });
+}
+
 function visit(input: unknown, key: string, walk: Walk): void {
   if (walk.issues.length >= MAX_ISSUES) return;
-  const fail = (message: string) =>
-    walk.issues.push({ path: formatPath(walk.root, walk.keys) || 'body', message });
   let value = input;
   if ((typeof value === 'object' && value !== null) || typeof value === 'bigint') {
     const toJSON = (value as { toJSON?: unknown }).toJSON;
@@ -41,7 +44,7 @@ function visit(input: unknown, key: string, walk: Walk): void {
       try {
         value = toJSON.call(value, key);
       } catch (error) {
-        return void fail(`its toJSON() threw: ${(error as Error)?.message ?? String(error)}`);
+        return void fail(walk, `its toJSON() threw: ${(error as Error)?.message ?? String(error)}`);
       }
     }
   }
@@ -50,21 +53,22 @@ function visit(input: unknown, key: string, walk: Walk): void {
     case 'boolean':
       return;
     case 'number':
-      if (!Number.isFinite(value)) fail(`expected a finite number, got ${value} (JSON would send null)`);
+      if (!Number.isFinite(value))
+        fail(walk, `expected a finite number, got ${value} (JSON would send null)`);
       return;
     case 'bigint':
-      return void fail(`got ${shown(value)}, which JSON cannot carry: send a number or a string`);
+      return void fail(walk, `got ${shown(value)}, which JSON cannot carry: send a number or a string`);
     case 'function':
     case 'symbol':
     case 'undefined':
-      return void fail(`got ${shown(value)}, which JSON cannot carry`);
+      return void fail(walk, `got ${shown(value)}, which JSON cannot carry`);
   }
   if (value === null) return;
   const object = value as object;
   const depth = walk.ancestors.get(object);
   if (depth !== undefined) {
     const target = formatPath(walk.root, walk.keys.slice(0, depth)) || 'the body';
-    return void fail(`a circular reference (back to ${target}), which JSON cannot carry`);
+    return void fail(walk, `a circular reference (back to ${target}), which JSON cannot carry`);
   }
   const prototype = Object.getPrototypeOf(object);
   const isArray = Array.isArray(object);
@@ -73,7 +77,10 @@ function visit(input: unknown, key: string, walk: Walk): void {
       typeof AbortSignal !== 'undefined' && object instanceof AbortSignal
         ? ' (a signal goes in the call options: { signal })'
         : '';
-    return void fail(`got ${shown(object)}, which JSON cannot carry: use plain objects and arrays${hint}`);
+    return void fail(
+      walk,
+      `got ${shown(object)}, which JSON cannot carry: use plain objects and arrays${hint}`,
+    );
   }
   walk.ancestors.set(object, walk.keys.length);
   if (isArray) {
@@ -82,7 +89,7 @@ function visit(input: unknown, key: string, walk: Walk): void {
       if (isPlainScalar(array[index])) continue; // the common case, without a call
       walk.keys.push(index);
       // In an array, undefined (or a hole) would become null: not what was given.
-      if (array[index] === undefined) fail('undefined in an array, which JSON would send as null');
+      if (array[index] === undefined) fail(walk, 'undefined in an array, which JSON would send as null');
       else visit(array[index], String(index), walk);
       walk.keys.pop();
     }

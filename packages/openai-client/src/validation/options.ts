@@ -106,8 +106,8 @@ export function checkSignal(value: unknown, path: string, issues: Issue[]): void
 
 /**
  * A call's options (the last argument of every method; `request()`'s own fields): `signal`, `timeout`,
- * `maxRetries`, `headers`, `maxBodyBytes`, `maxEventSize`. Other fields are ignored. `root` is `call` for a method's last argument and
- * empty for `request()`, whose options are one object.
+ * `maxRetries`, `headers`, `maxBodyBytes`, `maxEventSize`. Other fields are ignored. `root` is `call` for a
+ * method's last argument and empty for `request()`, whose options are one object.
  */
 export function checkCallOptions(value: unknown, root: string, issues: Issue[]): void {
   if (value === undefined || value === null) return;
@@ -118,10 +118,12 @@ export function checkCallOptions(value: unknown, root: string, issues: Issue[]):
     });
     return;
   }
-  checkSignal(value.signal, joinPath(root, 'signal'), issues);
-  checkTimeout(value.timeout, joinPath(root, 'timeout'), issues);
-  checkMaxRetries(value.maxRetries, joinPath(root, 'maxRetries'), issues);
-  checkHeaders(value.headers, joinPath(root, 'headers'), issues);
-  checkLimit(value.maxBodyBytes, joinPath(root, 'maxBodyBytes'), issues);
-  checkLimit(value.maxEventSize, joinPath(root, 'maxEventSize'), issues);
+  // Each path is built only for an option given: this runs on every request.
+  const { signal, timeout, maxRetries, headers, maxBodyBytes, maxEventSize } = value;
+  if (signal !== undefined) checkSignal(signal, joinPath(root, 'signal'), issues);
+  if (timeout !== undefined) checkTimeout(timeout, joinPath(root, 'timeout'), issues);
+  if (maxRetries !== undefined) checkMaxRetries(maxRetries, joinPath(root, 'maxRetries'), issues);
+  if (headers !== undefined) checkHeaders(headers, joinPath(root, 'headers'), issues);
+  if (maxBodyBytes !== undefined) checkLimit(maxBodyBytes, joinPath(root, 'maxBodyBytes'), issues);
+  if (maxEventSize !== undefined) checkLimit(maxEventSize, joinPath(root, 'maxEventSize'), issues);
 }
