@@ -37,7 +37,8 @@ export const PROVIDERS = {
     apiKeyEnv: ['OPENROUTER_API_KEY'],
     apis: ['chat', 'responses'],
   },
-  // Azure OpenAI: set baseURL to https://<resource>.openai.azure.com/openai/v1 (AZURE_OPENAI_ENDPOINT); deployments are models.
+  // Azure OpenAI: set baseURL to https://<resource>.openai.azure.com/openai/v1 (the wireai CLI builds it
+  // from AZURE_OPENAI_ENDPOINT; the client does not read that variable yet); deployments are models.
   azure: {
     name: 'Azure OpenAI',
     baseURL: 'https://YOUR-RESOURCE.openai.azure.com/openai/v1',
