@@ -3,7 +3,10 @@
 //   and openai-client; transport-undici against undici 7.0.0 (Node 20) and 8 (Node 24) besides the newest
 //   7.x, transport-axios against axios 1.7.0 besides the newest 1.x;
 //   Bun and Deno: apps/runtime-smoke/smoke.mjs with the runtime's own fetch;
-//   headless Chromium: a bundle of openai-client + transport-fetch streaming from the mock server.
+//   headless Chromium: a bundle of openai-client + transport-fetch streaming from the mock server;
+//   workerd (through miniflare 4, on node24) and Vercel's edge-runtime (on this Node): apps/runtime-smoke/
+//   edge-smoke.mjs bundles worker-entry.js (openai-client + transport-fetch + sessions) for the runtime's export
+//   conditions with no Node built-in allowed, and runs its checks.
 // The runtimes come from the npm registry (tools/runtimes); Chromium is Debian's package (.ci/run installs it).
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -70,6 +73,16 @@ try {
   ]) {
     server.arm();
     if (await run(label, command, args, { cwd: smokeDir, env: { MOCK_URL: server.url } }))
+      check(`${label}: the server saw the retried request`, server.retried());
+  }
+  for (const [label, command, target] of [
+    ['smoke in workerd (miniflare, node24)', bin('node24'), 'workerd'],
+    [`smoke in edge-runtime (node ${process.version})`, process.execPath, 'edge-runtime'],
+  ]) {
+    server.armEdge();
+    if (
+      await run(label, command, ['edge-smoke.mjs', target], { cwd: smokeDir, env: { MOCK_URL: server.url } })
+    )
       check(`${label}: the server saw the retried request`, server.retried());
   }
   await browserCheck(server.url);

@@ -11,9 +11,17 @@ export async function startSmokeServer() {
     // The abort check: a slow stream, so the client can stop it midway.
     mock.script('POST /responses', { text: 'slow words for the abort check', fault: { chunkDelayMs: 200 } });
   };
+  // The edge smoke also streams two chat completions back to its caller: slow, so the caller sees the first
+  // chunk while the stream is still open.
+  const armEdge = () => {
+    arm();
+    const slow = { text: 'streamed to the caller as it arrives', fault: { chunkDelayMs: 100 } };
+    mock.script('POST /chat/completions', slow, slow);
+  };
   return {
     url: mock.baseURL,
     arm,
+    armEdge,
     retried: () => mock.requests.filter((request) => request.route === 'POST /embeddings').length === 2,
     close: () => mock.close(),
   };

@@ -1,4 +1,12 @@
 import type { Transport } from '@wireai/core';
+// `#transport-loader` is transport-loader.ts on Node, Bun and Deno (lazy, by name) and
+// transport-loader.portable.ts under the workerd, edge-light, worker and browser conditions (fetch only,
+// a string-literal import): package.json "imports".
+import {
+  AVAILABLE_TRANSPORTS,
+  importTransport,
+  defaultTransportNames as runtimeDefaults,
+} from '#transport-loader';
 import { OpenAIError } from './errors.js';
 
 /** The transports wireai publishes, by the name a config may give instead of an instance. */
@@ -22,9 +30,6 @@ const FACTORIES: Record<TransportName, { module: string; factory: string; instal
   },
 };
 
-// A variable module name keeps bundlers and TypeScript from requiring the optional peers at build time.
-const load = (name: string): Promise<Record<string, unknown>> => import(/* @vite-ignore */ name);
-
 /** Loads a named transport package, with an error that says what to install when it is missing. */
 export async function loadTransport(name: TransportName): Promise<Transport> {
   const entry = FACTORIES[name];
@@ -32,9 +37,13 @@ export async function loadTransport(name: TransportName): Promise<Transport> {
     throw new OpenAIError(
       `Unknown transport '${String(name)}': use 'undici', 'axios', 'fetch' or a Transport object`,
     );
+  if (!AVAILABLE_TRANSPORTS.includes(name))
+    throw new OpenAIError(
+      `The '${name}' transport is not available in this runtime: pass a Transport (\`transport: createFetchTransport()\` from @wireai/transport-fetch, or your own)`,
+    );
   let module: Record<string, unknown>;
   try {
-    module = await load(entry.module);
+    module = await importTransport(name, entry.module);
   } catch (error) {
     throw new OpenAIError(`The '${name}' transport needs ${entry.module}: ${entry.install}`, {
       cause: error,
@@ -45,10 +54,7 @@ export async function loadTransport(name: TransportName): Promise<Transport> {
 
 /** Node runs undici when it is installed; Deno, Bun, workers and browsers run fetch (docs/ARCHITECTURE.md, "Package graph"). */
 export function defaultTransportNames(): TransportName[] {
-  const global = globalThis as { Deno?: unknown; Bun?: unknown; process?: { versions?: { node?: string } } };
-  const isNode =
-    global.process?.versions?.node !== undefined && global.Deno === undefined && global.Bun === undefined;
-  return isNode ? ['undici', 'fetch'] : ['fetch'];
+  return runtimeDefaults();
 }
 
 /** The transport a client uses: the one given, the one named, or the runtime's default. */

@@ -20,14 +20,18 @@ export function iterateEvents<E>(
   const begin = () => {
     if (started) return;
     started = true;
-    const signal = callerSignal ? AbortSignal.any([callerSignal, stopped]) : stopped;
+    const { signal, release } = callerSignal
+      ? eitherSignal(callerSignal, stopped)
+      : { signal: stopped, release() {} };
     start((event) => sink(event), signal).then(
       (result) => {
+        release();
         if (stopped.aborted) return;
         if (result.ok) return sink(null);
         fail(APIError.for(result.status, result.body, result.headers, result.requestId));
       },
       (error: unknown) => {
+        release();
         // The consumer left the loop: that abort is not an error to report.
         if (stopped.aborted && APIUserAbortError.isInstance(error)) return;
         fail(error);
@@ -48,6 +52,31 @@ export function iterateEvents<E>(
     },
     [Symbol.asyncIterator]() {
       return this;
+    },
+  };
+}
+
+/**
+ * A signal that aborts when either does: `AbortSignal.any` where the runtime has it, else linked by hand
+ * (Vercel's edge-runtime has no `AbortSignal.any`); `release` unlinks once the stream has settled.
+ */
+function eitherSignal(a: AbortSignal, b: AbortSignal): { signal: AbortSignal; release: () => void } {
+  if (typeof AbortSignal.any === 'function') return { signal: AbortSignal.any([a, b]), release() {} };
+  const controller = new AbortController();
+  const first = [a, b].find((signal) => signal.aborted);
+  if (first) {
+    controller.abort(first.reason);
+    return { signal: controller.signal, release() {} };
+  }
+  const onA = () => controller.abort(a.reason);
+  const onB = () => controller.abort(b.reason);
+  a.addEventListener('abort', onA, { once: true });
+  b.addEventListener('abort', onB, { once: true });
+  return {
+    signal: controller.signal,
+    release() {
+      a.removeEventListener('abort', onA);
+      b.removeEventListener('abort', onB);
     },
   };
 }
