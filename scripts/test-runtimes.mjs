@@ -2,7 +2,8 @@
 //   Node 20 (the one running this), 22 and 24: the full suites of core, transport-fetch, transport-undici
 //   and openai-client; transport-undici against undici 7.0.0 (Node 20) and 8 (Node 24) besides the newest
 //   7.x, transport-axios against axios 1.7.0 besides the newest 1.x;
-//   Bun and Deno: apps/runtime-smoke/smoke.mjs with the runtime's own fetch;
+//   Bun and Deno: apps/runtime-smoke/smoke.mjs with the runtime's own fetch (Deno twice: by its package.json
+//   resolution, and by `npm:` specifiers);
 //   headless Chromium: a bundle of openai-client + transport-fetch streaming from the mock server;
 //   workerd (through miniflare 4, on node24) and Vercel's edge-runtime (on this Node): apps/runtime-smoke/
 //   edge-smoke.mjs bundles worker-entry.js (openai-client + transport-fetch + sessions) for the runtime's export
@@ -70,6 +71,22 @@ try {
   for (const [label, command, args] of [
     ['smoke on bun', bin('bun'), ['smoke.mjs']],
     ['smoke on deno', bin('deno'), ['run', '--allow-net', '--allow-env', '--allow-read', 'smoke.mjs']],
+    // The same smoke through `npm:` specifiers resolved by Deno's own npm support, offline: the import map
+    // sends @wireai/openai-client to npm:@wireai/openai-client, found in this app's node_modules (pnpm's links
+    // to the workspace packages' built dist) with --node-modules-dir=manual.
+    [
+      'smoke on deno (npm: specifiers)',
+      bin('deno'),
+      [
+        'run',
+        '--import-map=deno-npm-imports.json',
+        '--node-modules-dir=manual',
+        '--allow-net',
+        '--allow-env',
+        '--allow-read',
+        'smoke.mjs',
+      ],
+    ],
   ]) {
     server.arm();
     if (await run(label, command, args, { cwd: smokeDir, env: { MOCK_URL: server.url } }))

@@ -9,6 +9,7 @@ const runtime = globalThis.Deno
   : globalThis.Bun
     ? `bun ${globalThis.Bun.version}`
     : 'node';
+console.log(`${runtime}: @wireai/openai-client is ${import.meta.resolve('@wireai/openai-client')}`);
 const client = new OpenAI('sk-smoke', { baseURL }); // no transport: the runtime's default
 let passed = 0;
 const check = (name, ok, detail = '') => {
