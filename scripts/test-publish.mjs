@@ -87,6 +87,16 @@ const portOpen = (port) =>
     socket.once('error', () => resolve(false));
   });
 
+/** Whether `port` is still accepting after `ms`: false as soon as it refuses. */
+async function portStaysOpen(port, ms) {
+  const deadline = Date.now() + ms;
+  while (await portOpen(port)) {
+    if (Date.now() > deadline) return true;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return false;
+}
+
 const port = await freePort();
 const registry = `http://127.0.0.1:${port}/`;
 const registryDir = join(scratch, 'registry');
@@ -469,7 +479,9 @@ try {
       // already gone
     }
     await exited;
-    const stillUp = url ? await portOpen(Number(new URL(url).port)) : false;
+    // The package manager exits first; the bin it started (same process group) closes its port a moment
+    // later. Wait for that, bounded, rather than racing it.
+    const stillUp = url ? await portStaysOpen(Number(new URL(url).port), 5_000) : false;
     check(
       `${pm} exec wireai-mock-openai --port 0: printed ${url}, answered GET /models, stopped`,
       Boolean(url) && answered && !stillUp,
