@@ -98,7 +98,8 @@ export async function generate() {
 
 // The two interfaces the package re-exports get a doc comment, so the API docs describe them.
 const DOC_COMMENTS = {
-  paths: 'The paths of the OpenAI API the client covers, with their operations, from the official description.',
+  paths:
+    'The paths of the OpenAI API the client covers, with their operations, from the official description.',
   components: 'The schemas of the official OpenAI description, pruned to those the covered paths use.',
 };
 
@@ -106,7 +107,8 @@ function withDocComments(text) {
   let out = text;
   for (const [name, doc] of Object.entries(DOC_COMMENTS)) {
     const declaration = new RegExp(`^export interface ${name} \\{`, 'm');
-    if (!declaration.test(out)) throw new Error(`generate-types: no \`export interface ${name}\` to document`);
+    if (!declaration.test(out))
+      throw new Error(`generate-types: no \`export interface ${name}\` to document`);
     out = out.replace(declaration, (match) => `/** ${doc} */\n${match}`);
   }
   return out;
