@@ -102,7 +102,7 @@ export const sources = {
   string,
   /** Bytes as a source, sent as they are. */
   bytes,
-  /** Any sync or async iterable of chunks as a streaming source; strings are encoded, empty chunks skipped. */
+  /** Any iterable of chunks as a streaming source; strings are UTF-8 encoded, empty chunks skipped. */
   iterable,
   /** The sources one after another, like `ltn12.source.cat`. */
   cat,

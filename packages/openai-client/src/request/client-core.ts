@@ -11,11 +11,11 @@ export interface Logger {
   info?(message: string): void;
   /** A failed attempt or a retryable status, and the delay before the next retry. */
   warn?(message: string): void;
-  /** Errors; the client writes none today (failures are returned or thrown), but any console-like object fits. */
+  /** Errors; the client writes none today (it returns or throws failures), but a console-like object fits. */
   error?(message: string): void;
 }
 
-/** The options of `new OpenAI(apiKey, config)`; each one left out comes from the provider preset or a default. */
+/** The options of `new OpenAI(apiKey, config)`; one left out comes from the provider preset or a default. */
 export interface ClientConfig {
   /** The HTTP stack: a `Transport`, or the name of a wireai transport package, loaded on first use. */
   transport?: Transport | TransportName;
