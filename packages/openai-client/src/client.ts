@@ -234,48 +234,59 @@ export class OpenAI {
     }
   }
 
+  /** `GET /responses/{id}`: a stored response. */
   async response(id: string, call?: CallOptions) {
     return getResponse(this.#core, id, call);
   }
 
+  /** `DELETE /responses/{id}`. */
   async deleteResponse(id: string, call?: CallOptions) {
     return deleteResponse(this.#core, id, call);
   }
 
+  /** `POST /responses/{id}/cancel`: stops a background response. */
   async cancelResponse(id: string, call?: CallOptions) {
     return cancelResponse(this.#core, id, call);
   }
 
   // --- the rest of lua-openai ---------------------------------------------------------------------
 
+  /** `POST /completions` (legacy); defaults: `gpt-3.5-turbo-instruct`, temperature 0.5, 600 max tokens. */
   async completion(prompt: CompletionRequest['prompt'], options?: CompletionOptions, call?: CallOptions) {
     return completion(this.#core, prompt, options, call);
   }
 
+  /** `POST /embeddings`, lua-openai's default model `text-embedding-ada-002`. */
   async embedding(input: EmbeddingRequest['input'], options?: EmbeddingOptions, call?: CallOptions) {
     return embedding(this.#core, input, options, call);
   }
 
+  /** `POST /moderations`. */
   async moderation(input: ModerationRequest['input'], options?: ModerationOptions, call?: CallOptions) {
     return moderation(this.#core, input, options, call);
   }
 
+  /** `GET /models`: the models the key can use. */
   async models(call?: CallOptions) {
     return models(this.#core, call);
   }
 
+  /** `GET /models/{id}`. */
   async model(id: string, call?: CallOptions) {
     return model(this.#core, id, call);
   }
 
+  /** `GET /files`. */
   async files(call?: CallOptions) {
     return listFiles(this.#core, call);
   }
 
+  /** `GET /files/{id}`: the file's metadata. */
   async file(id: string, call?: CallOptions) {
     return getFile(this.#core, id, call);
   }
 
+  /** `DELETE /files/{id}`. */
   async deleteFile(id: string, call?: CallOptions) {
     return deleteFile(this.#core, id, call);
   }
@@ -285,22 +296,27 @@ export class OpenAI {
     return uploadFile(this.#core, params, call);
   }
 
+  /** `GET /assistants`, with the `openai-beta: assistants=v2` header the API requires. */
   async assistants(call?: CallOptions) {
     return assistants(this.#core, call);
   }
 
+  /** `GET /threads`, with the `openai-beta: assistants=v2` header. */
   async threads(call?: CallOptions) {
     return threads(this.#core, call);
   }
 
+  /** `GET /threads/{threadId}/messages`, with the `openai-beta: assistants=v2` header. */
   async threadMessages(threadId: string, call?: CallOptions) {
     return threadMessages(this.#core, threadId, call);
   }
 
+  /** `DELETE /threads/{threadId}`, with the `openai-beta: assistants=v2` header. */
   async deleteThread(threadId: string, call?: CallOptions) {
     return deleteThread(this.#core, threadId, call);
   }
 
+  /** `POST /images/generations`; `params.prompt` is required. */
   async imageGeneration(params: ImageRequest, call?: CallOptions) {
     return imageGeneration(this.#core, params, call);
   }
@@ -310,6 +326,7 @@ export class OpenAI {
     return `${this.constructor.name} { baseURL: '${this.baseURL}', defaultModel: '${this.defaultModel}', apiKey: ${this.#apiKey ? '[redacted]' : 'none'} }`;
   }
 
+  /** The base URL and default model; the key only as `[redacted]`, so logging a client never leaks it. */
   toJSON(): Record<string, unknown> {
     return {
       baseURL: this.baseURL,

@@ -24,6 +24,7 @@ export interface ChatSessionOptions extends ChatCompletionOptions {
 }
 
 // `unknown`, not `void | Promise<void>`, so `(c) => process.stdout.write(…)` fits; a returned promise is awaited.
+/** Receives each streamed delta of a reply; a returned promise is awaited. */
 export type OnChatChunk = (chunk: ChatDelta) => unknown;
 
 /** Per-request overrides for `send` and `generateResponse`: any parameter, plus streaming and a schema. */
@@ -37,6 +38,7 @@ export interface ChatSendOptions extends ChatCompletionOptions {
 /** What a reply is: the text, or the whole assistant message when it carries tool or function calls. */
 export type ChatReply = string | AssistantMessage;
 
+/** An assistant message as a reply returns it when it carries tool or function calls. */
 export interface AssistantMessage {
   role: 'assistant';
   content: string | null;
@@ -89,6 +91,7 @@ export class ChatSession {
     for (const message of messages) this.messages.push(message);
   }
 
+  /** The last message of the history, or `undefined` when it is empty. */
   lastMessage(): ChatCompletionMessage | undefined {
     return this.messages.at(-1);
   }
@@ -203,6 +206,7 @@ export class ChatSession {
     return reply;
   }
 
+  /** The session's saved form: its options, a copy of the history and the usage; `fromJSON` resumes it. */
   toJSON(): ChatSessionJSON {
     return {
       version: 1,

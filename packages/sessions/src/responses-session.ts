@@ -22,11 +22,14 @@ export interface ResponseHelpers {
   outputText(): string;
   /** The base64 images of `image_generation_call` outputs. */
   images(): string[];
+  /** The same text as `outputText()`, so a response can be printed or interpolated. */
   toString(): string;
 }
 
+/** A response with lua-openai's helpers attached (as non-enumerable methods, so its JSON is unchanged). */
 export type SessionResponse = Response & ResponseHelpers;
 
+/** Options of a `ResponsesChatSession`: defaults for every request, and where to continue from. */
 export interface ResponsesSessionOptions extends ResponseOptions {
   /** Continue a conversation started elsewhere. */
   previous_response_id?: string | null;
@@ -39,8 +42,10 @@ export interface ResponseChunk {
 }
 
 // `unknown`, not `void | Promise<void>`, so `(c) => process.stdout.write(…)` fits; a returned promise is awaited.
+/** Receives each streamed chunk of a reply; a returned promise is awaited. */
 export type OnResponseChunk = (chunk: ResponseChunk) => unknown;
 
+/** Per-request overrides for `send` and `createResponse`: any parameter, plus streaming and a schema. */
 export interface ResponseSendOptions extends ResponseOptions {
   onChunk?: OnResponseChunk;
   signal?: AbortSignal;
@@ -48,6 +53,7 @@ export interface ResponseSendOptions extends ResponseOptions {
   schema?: z.ZodType;
 }
 
+/** The saved form of a session (`toJSON()`), resumable with `ResponsesChatSession.fromJSON(client, json)`. */
 export interface ResponsesSessionJSON {
   version: 1;
   kind: 'responses';
@@ -232,6 +238,7 @@ export class ResponsesChatSession {
     }
   }
 
+  /** The session's saved form: its options, the chain's current ID, a copy of the history and the usage. */
   toJSON(): ResponsesSessionJSON {
     return {
       version: 1,

@@ -23,12 +23,14 @@ export interface ClientResult<T> {
  * unit test (as lua-openai's specs stub `client:chat`).
  */
 export interface SessionClient {
+  /** `OpenAI.chat`: a chat completion, with each streamed delta passed to `onDelta`. */
   chat(
     messages: ChatCompletionMessage[],
     options: ChatCompletionOptions,
     onDelta?: (delta: ChatDelta, chunk: ChatCompletionChunk) => unknown,
     call?: CallOptions,
   ): Promise<ClientResult<ChatCompletion | undefined>>;
+  /** `OpenAI.createResponse`: a response, with each streamed event passed to `onEvent`. */
   createResponse(
     input: ResponseInput,
     options: ResponseOptions,

@@ -13,6 +13,7 @@ export const SECRET_HEADERS = new Set([
 /** Query parameters that carry keys (Gemini's `?key=`). */
 export const SECRET_QUERY_PARAMS = new Set(['key', 'api_key', 'api-key', 'apikey', 'access_token', 'token']);
 
+/** What replaces a secret (a header value, a key query parameter) in a cassette and in recorded requests. */
 export const REDACTED = '[redacted]';
 
 /** Headers with lower-case names and every secret value replaced by `[redacted]`. */

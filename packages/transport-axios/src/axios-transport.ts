@@ -14,6 +14,7 @@ import {
 } from '@wireai/core';
 import axios, { type AxiosInstance, type AxiosProxyConfig } from 'axios';
 
+/** Options of `createAxiosTransport`. */
 export interface AxiosTransportOptions {
   /** The axios instance to send with (default: a new one); its interceptors and defaults apply. */
   axios?: AxiosInstance;
@@ -26,7 +27,9 @@ export interface AxiosTransportOptions {
   maxRedirects?: number;
 }
 
+/** The axios transport: a `Transport` with the axios instance it sends with, and `close()` for its agents. */
 export interface AxiosTransport extends Transport {
+  /** The axios instance requests go through. */
   readonly axios: AxiosInstance;
   /** Destroys the keep-alive agents this transport created (agents you passed in stay yours). */
   close(): Promise<void>;

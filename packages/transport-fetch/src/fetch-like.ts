@@ -21,12 +21,17 @@ export interface FetchInit {
   [extra: string]: unknown;
 }
 
+/** The part of a fetch `Response` the transport reads; the global fetch's and node-fetch's both fit. */
 export interface FetchResponseLike {
   readonly status: number;
   readonly statusText: string;
   /** `"opaqueredirect"` where a browser hides a manual redirect. */
   readonly type?: string;
-  readonly headers: { forEach(callback: (value: string, name: string) => void): void };
+  /** The response headers; only `forEach` is used, which both `Headers` implementations have. */
+  readonly headers: {
+    /** Calls `callback` with each header's value and name. */
+    forEach(callback: (value: string, name: string) => void): void;
+  };
   /**
    * A WHATWG stream (global fetch) or a Node stream (node-fetch, typed as yielding strings or Buffers;
    * strings are encoded as UTF-8); `null` for no body.

@@ -10,6 +10,7 @@ import {
 import { readBody, toRequestBody } from './body-streams.js';
 import type { FetchInit, FetchLike, FetchResponseLike } from './fetch-like.js';
 
+/** Options of `createFetchTransport`. */
 export interface FetchTransportOptions {
   /** The fetch to send with: default `globalThis.fetch`; node-fetch v3 and other WHATWG fetches fit. */
   fetch?: FetchLike;

@@ -12,6 +12,7 @@ import {
 import { Agent, type Dispatcher, ProxyAgent, request as undiciRequest } from 'undici';
 import { decodeBody } from './decode-body.js';
 
+/** Options of `createUndiciTransport`. */
 export interface UndiciTransportOptions {
   /** Your own dispatcher (Agent, Pool, ProxyAgent…); `proxy`, `connections` and `keepAliveTimeout` are then ignored. */
   dispatcher?: Dispatcher;
@@ -25,6 +26,7 @@ export interface UndiciTransportOptions {
   maxRedirections?: number;
 }
 
+/** The undici transport: a `Transport` with the dispatcher it sends through, and `close()` for its pool. */
 export interface UndiciTransport extends Transport {
   /** The dispatcher requests go through. */
   readonly dispatcher: Dispatcher;

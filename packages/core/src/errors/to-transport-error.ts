@@ -1,8 +1,11 @@
 import { secretsOf } from '../security/secret-headers.js';
 import { TransportError, type TransportErrorCode } from './transport-error.js';
 
+/** What `toTransportError` knows of the failed request, for the message and for redacting the cause. */
 export interface FailureContext {
+  /** The request method, for the message. */
   method?: string;
+  /** The request URL; only its origin and path reach the message. */
   url?: string;
   /** The request's headers: their values (and the URL's query values) are redacted from the cause. */
   headers?: Readonly<Record<string, string>>;

@@ -36,6 +36,7 @@ export const TRANSPORT_ERROR_CODES = [
  */
 export type TransportErrorCode = (typeof TRANSPORT_ERROR_CODES)[number];
 
+/** The optional parts of a `TransportError`: its cause and what the message may say of the request. */
 export interface TransportErrorOptions {
   /** The underlying error; kept scrubbed (see `scrubError`), never as the library's raw object. */
   cause?: unknown;

@@ -18,6 +18,7 @@ export class IncompleteBodyError extends WireaiError {
   static override readonly brand: symbol = errorBrand('IncompleteBodyError');
 }
 
+/** Options of `collect`. */
 export interface CollectOptions {
   /** Abort the request (the sink throws `BodyTooLargeError`) once the body grows past this many bytes. */
   maxBytes?: number;

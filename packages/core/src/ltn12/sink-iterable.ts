@@ -27,6 +27,7 @@ export interface SinkIterable<T> {
   readonly signal: AbortSignal;
 }
 
+/** Options of `sinkToAsyncIterable`. */
 export interface SinkIterableOptions {
   /**
    * How many chunks may wait for the consumer before the sink makes the producer wait (default 16).

@@ -57,4 +57,15 @@ function nullSink<T = Uint8Array>(): Sink<T> {
 }
 
 /** ltn12-style response-body helpers. */
-export const sinks = { collect, chain, tee, null: nullSink, sse: sseSink } as const;
+export const sinks = {
+  /** A sink that keeps the whole body and reads it back once complete (see `collect`). */
+  collect,
+  /** A sink that passes each chunk through a filter into another sink, like `ltn12.sink.chain`. */
+  chain,
+  /** A sink that hands every chunk, and the end, to each of several sinks in order, like `ltn12.sink.tee`. */
+  tee,
+  /** A sink that drops everything, like `ltn12.sink.null`, so the body is still read. */
+  null: nullSink,
+  /** A sink that decodes a `text/event-stream` body into events (see `sseSink`). */
+  sse: sseSink,
+} as const;

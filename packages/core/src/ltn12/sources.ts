@@ -97,4 +97,21 @@ export function concatBytes(chunks: readonly Uint8Array[], totalLength?: number)
 }
 
 /** ltn12-style request-body helpers. */
-export const sources = { string, bytes, iterable, cat, empty, toAsyncIterable, byteLength, readAll } as const;
+export const sources = {
+  /** A string as a source, UTF-8 encoded once so its length is known. */
+  string,
+  /** Bytes as a source, sent as they are. */
+  bytes,
+  /** Any iterable of chunks as a streaming source; strings are UTF-8 encoded, empty chunks skipped. */
+  iterable,
+  /** The sources one after another, like `ltn12.source.cat`. */
+  cat,
+  /** A source with no bytes. */
+  empty,
+  /** Any source as non-empty `Uint8Array` chunks, for transports that stream the body. */
+  toAsyncIterable,
+  /** The body length when it is known without reading the source (string or bytes), else `undefined`. */
+  byteLength,
+  /** The whole source as one `Uint8Array`, for HTTP stacks that cannot stream a request body. */
+  readAll,
+} as const;

@@ -10,7 +10,9 @@ export interface SseEvent {
   readonly id: string;
 }
 
+/** The callbacks an `SseDecoder` calls as it decodes the stream. */
 export interface SseDecoderHandlers {
+  /** Each dispatched event, in stream order. */
   onEvent(event: SseEvent): void;
   /** A valid `retry:` field (ASCII digits only): the reconnection time in milliseconds. */
   onRetry?(milliseconds: number): void;
@@ -18,6 +20,7 @@ export interface SseDecoderHandlers {
   onComment?(text: string): void;
 }
 
+/** Options of `createSseDecoder`. */
 export interface SseDecoderOptions {
   /**
    * The longest line, and the longest data of one event, in characters (UTF-16 code units; one per byte for

@@ -6,8 +6,11 @@ import {
   type SseEvent,
 } from './sse-decoder.js';
 
+/** Options of `sseSink`: the decoder's limits and its optional callbacks. */
 export interface SseSinkOptions extends SseDecoderOptions {
+  /** A valid `retry:` field (ASCII digits only): the reconnection time in milliseconds. */
   onRetry?: SseDecoderHandlers['onRetry'];
+  /** A comment line (`: text`), with one leading space removed like a field value. */
   onComment?: SseDecoderHandlers['onComment'];
   /** Called at the end of the body; `discarded` is true when the stream stopped inside an event. */
   onEnd?(result: { discarded: boolean }): void | Promise<void>;

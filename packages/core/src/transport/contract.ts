@@ -110,5 +110,6 @@ export interface TransportRequest {
 export interface Transport {
   /** A short name for logs and errors, e.g. `"undici"`, `"axios"`, `"fetch"`. */
   readonly name: string;
+  /** Sends one request, streams its body into `request.sink`, and resolves with the response head. */
   request(request: TransportRequest): Promise<TransportResponse>;
 }

@@ -29,6 +29,7 @@ export interface OpenedResponse extends TransportResponse {
 /** A transport's whole library-specific part: send one hop, resolve its head and body. */
 export type OpenHop = (hop: HopRequest) => Promise<OpenedResponse>;
 
+/** Options of `runExchange`, for the transport that calls it. */
 export interface ExchangeOptions {
   /** Most redirects followed when the request asks for `redirect: true` (default 20). */
   maxRedirects?: number;

@@ -20,6 +20,7 @@ import { callOptions, endpointRequest } from './endpoint-request.js';
 export type ChatCompletionOptions = Partial<Omit<ChatCompletionRequest, 'messages'>>;
 
 // `unknown`, not `void | Promise<void>`: `(c) => process.stdout.write(…)` must type-check; a returned promise is awaited.
+/** Receives each chunk of a streamed chat completion as it arrives; a returned promise is awaited. */
 export type OnChatChunk = (chunk: ChatCompletionChunk) => unknown;
 
 /**

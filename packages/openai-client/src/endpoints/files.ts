@@ -7,6 +7,7 @@ import { type Issue, isHeaderSafe, isRecord, shown } from '../validation/options
 import { endpointRequest } from './endpoint-request.js';
 import { type MultipartFile, multipartBody } from './multipart.js';
 
+/** What `uploadFile` sends: the file and its purpose. */
 export interface UploadFileParams extends MultipartFile {
   /** What the file is for: `assistants`, `batch`, `fine-tune`, `vision`, `user_data`, `evals`. */
   purpose: string;

@@ -23,8 +23,11 @@ import {
 import { pathSegment } from '../validation/ids.js';
 import { endpointRequest } from './endpoint-request.js';
 
+/** The body of `POST /completions` without the `prompt`, which is an argument of its own. */
 export type CompletionOptions = Partial<Omit<CompletionRequest, 'prompt'>>;
+/** The body of `POST /embeddings` without the `input`, which is an argument of its own. */
 export type EmbeddingOptions = Partial<Omit<EmbeddingRequest, 'input'>>;
+/** The body of `POST /moderations` without the `input`, which is an argument of its own. */
 export type ModerationOptions = Partial<Omit<ModerationRequest, 'input'>>;
 
 function required(value: unknown, path: string): void {

@@ -1,9 +1,12 @@
 import { type Source, sources } from '@wireai/core';
 
+/** A file part of a multipart body. */
 export interface MultipartFile {
   /** The content: bytes, text, or chunks (a stream is sent as it is read, and never retried). */
   data: Uint8Array | string | AsyncIterable<Uint8Array>;
+  /** The file name the part declares. */
   filename: string;
+  /** The part's `Content-Type` (default `application/octet-stream`). */
   contentType?: string;
 }
 

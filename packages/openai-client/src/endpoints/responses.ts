@@ -21,6 +21,7 @@ import { callOptions, endpointRequest } from './endpoint-request.js';
 export type ResponseOptions = Partial<Omit<ResponseRequest, 'input'>>;
 
 // `unknown`, not `void | Promise<void>`, so any callback fits; a returned promise is awaited.
+/** Receives each event of a streamed response as it arrives; a returned promise is awaited. */
 export type OnResponseEvent = (event: ResponseStreamEvent) => unknown;
 
 const TERMINAL = new Set(['response.completed', 'response.failed', 'response.incomplete']);

@@ -94,6 +94,7 @@ export const PROVIDERS = {
   },
 } as const satisfies Record<string, ProviderPreset>;
 
+/** The name of a built-in provider preset (`openai`, `gemini`, `openrouter`, `azure`, …). */
 export type ProviderName = keyof typeof PROVIDERS;
 
 /** Reads an environment variable where there is an environment (not in browsers). */

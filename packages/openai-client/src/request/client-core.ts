@@ -5,12 +5,17 @@ import type { RetryClock } from './retry.js';
 
 /** Where the client logs: any console-like object. Lines name method, path, status and timing, never headers or bodies. */
 export interface Logger {
+  /** Each request as it is sent, and its status, timing and request ID when it answers. */
   debug?(message: string): void;
+  /** Informational lines; the client writes none today, but any console-like object fits. */
   info?(message: string): void;
+  /** A failed attempt or a retryable status, and the delay before the next retry. */
   warn?(message: string): void;
+  /** Errors; the client writes none today (it returns or throws failures), but a console-like object fits. */
   error?(message: string): void;
 }
 
+/** The options of `new OpenAI(apiKey, config)`; one left out comes from the provider preset or a default. */
 export interface ClientConfig {
   /** The HTTP stack: a `Transport`, or the name of a wireai transport package, loaded on first use. */
   transport?: Transport | TransportName;
@@ -43,6 +48,7 @@ export interface ClientConfig {
    * 64 Mi). Past it the stream stops with a `LimitExceededError`; a stream within it is unaffected however long.
    */
   maxEventSize?: number;
+  /** Where to log requests and retries (see `Logger`); nothing is logged without one. */
   logger?: Logger;
   /** How the key is sent: `Authorization: Bearer` (default), Azure's `api-key` header, or not at all. */
   auth?: 'bearer' | 'api-key' | 'none';

@@ -23,10 +23,15 @@ export interface CassetteChunk {
   delayMs?: number;
 }
 
+/** A response as a cassette keeps it: the head, then the body chunks in the order they reached the sink. */
 export interface CassetteResponse {
+  /** The HTTP status code. */
   status: number;
+  /** Lower-case names; `set-cookie` and other secrets are `[redacted]`. */
   headers: Record<string, string>;
+  /** The status line, e.g. `"HTTP/1.1 200 OK"`. */
   statusLine: string;
+  /** The body, chunk by chunk. */
   chunks: CassetteChunk[];
 }
 
@@ -37,6 +42,7 @@ export interface Interaction {
   error?: { code: string; message: string };
 }
 
+/** A recorded session of exchanges, as `recordTransport` writes it and `replayTransport` reads it. */
 export interface Cassette {
   version: 1;
   interactions: Interaction[];

@@ -14,6 +14,7 @@ import {
   writeCassette,
 } from './cassette.js';
 
+/** Options of `recordTransport`. */
 export interface RecordOptions {
   /** Keep the time between chunks, so a replay can reproduce the pacing (default false). */
   timing?: boolean;
@@ -21,6 +22,7 @@ export interface RecordOptions {
   redact?: (interaction: Interaction) => Interaction;
 }
 
+/** A transport that records what it sends through another one (see `recordTransport`). */
 export interface RecordingTransport extends Transport {
   /** The interactions recorded so far (also written to the file after each one). */
   readonly cassette: Cassette;

@@ -20,6 +20,7 @@ import {
   readCassette,
 } from './cassette.js';
 
+/** Options of `replayTransport`. */
 export interface ReplayOptions {
   /**
    * `'order'` (default): each request takes the next interaction, which must match it.
@@ -30,6 +31,7 @@ export interface ReplayOptions {
   timing?: boolean;
 }
 
+/** A transport that answers from a cassette (see `replayTransport`). */
 export interface ReplayingTransport extends Transport {
   /** How many recorded interactions no request has used yet. */
   readonly remaining: number;

@@ -26,6 +26,7 @@ export type MockBody =
   | null
   | undefined;
 
+/** What a `MockHandler` answers: status, headers and body, each optional. */
 export interface MockResponseInit {
   /** Default 200. */
   status?: number;

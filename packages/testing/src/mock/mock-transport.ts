@@ -27,6 +27,7 @@ export interface RecordedRequest {
   readonly body: Uint8Array;
 }
 
+/** An in-memory transport answered by a handler (see `createMockTransport`). */
 export interface MockTransport extends Transport {
   /** Every request the handler answered, in order (redirect hops included). */
   readonly requests: readonly RecordedRequest[];

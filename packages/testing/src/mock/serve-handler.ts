@@ -4,6 +4,7 @@ import type { Duplex } from 'node:stream';
 import { isResetConnection } from './faults.js';
 import { type MockHandler, mockRequest, normaliseResponse } from './mock-handler.js';
 
+/** Options of `serveHandler` (and of `startMockOpenAI`). */
 export interface ServeOptions {
   /** Default 0: a free port. */
   port?: number;
@@ -21,8 +22,11 @@ export interface ServeOptions {
 
 /** A mock handler served over real HTTP on loopback. */
 export interface HandlerServer {
+  /** The server's origin, e.g. `http://127.0.0.1:54321`. */
   readonly origin: string;
+  /** The Node HTTP server. */
   readonly server: Server;
+  /** The absolute URL of `path` (which starts with `/`) on this server. */
   url(path: string): string;
   /** Sockets accepted since the start. */
   readonly connectionCount: number;

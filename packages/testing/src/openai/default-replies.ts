@@ -5,6 +5,7 @@ export interface ToolDeclaration {
   parameters?: JsonSchema | undefined;
 }
 
+/** The part of JSON Schema the mock reads to build a matching sample (tool arguments, structured output). */
 export type JsonSchema = {
   type?: string | string[];
   properties?: Record<string, JsonSchema>;

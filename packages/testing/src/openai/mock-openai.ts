@@ -88,6 +88,7 @@ export type RouteHandler = (
   request: EndpointRequest,
 ) => ScriptedReply | MockResponseInit | undefined | Promise<ScriptedReply | MockResponseInit | undefined>;
 
+/** Options of `createMockOpenAI` and `startMockOpenAI`. */
 export interface MockOpenAIOptions {
   /** When set, requests must carry `Authorization: Bearer <apiKey>` (or `api-key`), else 401 as the API answers. */
   apiKey?: string;
@@ -107,6 +108,7 @@ export interface MockOpenAIOptions {
 /** The largest request body `startMockOpenAI` accepts by default: 32 MiB (a larger one gets 413). */
 export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
 
+/** An in-memory mock of the OpenAI API: scriptable replies and faults, and a log of the requests. */
 export interface MockOpenAI {
   /** The mock as a handler: serve it over HTTP (`startMockOpenAI`) or in memory (`createMockTransport`). */
   readonly handler: MockHandler;
@@ -134,6 +136,7 @@ export interface MockOpenAI {
   reset(): void;
 }
 
+/** The mock OpenAI API served over HTTP on loopback, as `startMockOpenAI` resolves it. */
 export interface MockOpenAIServer extends MockOpenAI, HandlerServer {
   /** The base URL to give a client: `http://127.0.0.1:<port>/v1`. */
   readonly baseURL: string;

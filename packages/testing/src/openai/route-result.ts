@@ -21,6 +21,7 @@ export type RouteResult =
 /** A scripted reply: what the next request to a route answers instead of the default. */
 export type ScriptedReply = (ScriptedContent & { fault?: Fault }) | { fault: Fault };
 
+/** What a scripted reply answers with, one of these shapes, each rendered in the route's own format. */
 export type ScriptedContent =
   /** Assistant text (chat, Responses, completions); streamed word by word when the request streams. */
   | { text: string; finishReason?: string }

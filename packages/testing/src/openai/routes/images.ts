@@ -1,7 +1,7 @@
 import { EndpointError, missingParameter } from '../openai-error.js';
 import type { EndpointContext, EndpointRequest, RouteResult } from '../route-result.js';
 
-// A valid 1×1 PNG: small, and any image decoder accepts it.
+/** The image the mock generates: a valid 1×1 PNG in base64, small, and any image decoder accepts it. */
 export const MOCK_PNG_BASE64 =
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
