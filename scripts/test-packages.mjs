@@ -19,26 +19,15 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createTally, runCommand } from './lib/checks.mjs';
+import { copyWorkTree, createRunner, createTally, listPublicPackages } from './lib/checks.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const scratch = mkdtempSync(join(tmpdir(), 'wireai-packages-'));
 const keep = process.argv.includes('--keep');
 const { check, finish } = createTally('packages');
+const run = createRunner(check);
 
-async function run(label, command, args, options = {}) {
-  const { status, output } = await runCommand(command, args, { ...options, capture: true });
-  return check(
-    label,
-    status === 0,
-    `exit ${status}\n   ${output.trim().split('\n').slice(-25).join('\n   ')}`,
-  );
-}
-
-const publicPackages = readdirSync(join(root, 'packages'))
-  .map((dir) => ({ dir: join(root, 'packages', dir), short: dir }))
-  .map((pkg) => ({ ...pkg, manifest: JSON.parse(readFileSync(join(pkg.dir, 'package.json'), 'utf8')) }))
-  .filter((pkg) => !pkg.manifest.private);
+const publicPackages = listPublicPackages(root);
 
 console.log('== build and pack');
 execFileSync(
@@ -117,7 +106,7 @@ try {
     );
     console.log(`\n== consumer ${name.name}: ${spec.tarballs.join(', ')}`);
     if (
-      !(await run(
+      (await run(
         'npm install (the tarballs, their dependencies from the registry)',
         'npm',
         [
@@ -129,7 +118,7 @@ try {
           '@types/node@^20.19.0',
         ],
         { cwd: dir },
-      ))
+      )) === null
     )
       continue;
     const installed = readdirSync(join(dir, 'node_modules', '@wireai')).sort();
@@ -151,17 +140,7 @@ try {
 // Independent versions: a change to transport-axios alone releases transport-axios alone.
 console.log('\n== changesets: a transport-axios change in a temporary copy');
 const copy = join(scratch, 'repo');
-const tracked = execFileSync('git', ['ls-files', '-co', '--exclude-standard', '-z'], {
-  cwd: root,
-  encoding: 'utf8',
-});
-for (const file of tracked.split('\0').filter(Boolean)) {
-  try {
-    cpSync(join(root, file), join(copy, file));
-  } catch {
-    // a file deleted in the working tree but not yet in the index
-  }
-}
+copyWorkTree(root, copy);
 const git = (...args) => execFileSync('git', args, { cwd: copy, encoding: 'utf8' });
 const changeset = join(root, 'node_modules', '@changesets', 'cli', 'bin.js');
 for (const file of readdirSync(join(copy, '.changeset'))) {
@@ -188,12 +167,12 @@ const versions = () =>
   );
 const before = versions();
 if (
-  await run(
+  (await run(
     'changeset status',
     process.execPath,
     [changeset, 'status', '--output', join(scratch, 'status.json')],
     { cwd: copy },
-  )
+  )) !== null
 ) {
   const status = JSON.parse(readFileSync(join(scratch, 'status.json'), 'utf8'));
   const releases = status.releases
@@ -204,7 +183,7 @@ if (
     releases.join() === '@wireai/transport-axios@minor',
   );
 }
-if (await run('changeset version', process.execPath, [changeset, 'version'], { cwd: copy })) {
+if ((await run('changeset version', process.execPath, [changeset, 'version'], { cwd: copy })) !== null) {
   const after = versions();
   const bumped = Object.keys(after).filter((name) => after[name] !== before[name]);
   check(

@@ -29,39 +29,29 @@ import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, posix } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createTally, runCommand } from './lib/checks.mjs';
+import { copyWorkTree, createRunner, createTally, listPublicPackages, runCommand } from './lib/checks.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const scratch = mkdtempSync(join(tmpdir(), 'wireai-publish-'));
 const keep = process.argv.includes('--keep');
 const breakTarball = process.env.WIREAI_BREAK === '1';
 const { check, finish } = createTally('publish');
+const run = createRunner(check);
 const started = Date.now();
 
-async function run(label, command, args, options = {}) {
-  const { status, output } = await runCommand(command, args, { ...options, capture: true });
-  check(label, status === 0, `exit ${status}\n   ${output.trim().split('\n').slice(-25).join('\n   ')}`);
-  return status === 0 ? output : null;
-}
-
-const publicPackages = readdirSync(join(root, 'packages'))
-  .map((short) => ({
-    short,
-    manifest: JSON.parse(readFileSync(join(root, 'packages', short, 'package.json'))),
-  }))
-  .filter((pkg) => !pkg.manifest.private);
+const publicPackages = listPublicPackages(root);
 const rootEngines = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).engines;
 
 console.log('== the registry tool and the build');
 const registryTool = join(root, 'tools', 'registry');
 if (
-  !(await run('npm ci --prefix tools/registry', 'npm', [
+  (await run('npm ci --prefix tools/registry', 'npm', [
     'ci',
     '--no-audit',
     '--no-fund',
     '--prefix',
     registryTool,
-  ]))
+  ])) === null
 )
   finish();
 const semver = createRequire(join(registryTool, 'package.json'))('semver');
@@ -168,17 +158,7 @@ try {
   // The copy: the tracked files, the builds, an .npmrc naming the registry; the CLI from the workspace.
   console.log('\n== a temporary git copy of the repository');
   const copy = join(scratch, 'repo');
-  const tracked = execFileSync('git', ['ls-files', '-co', '--exclude-standard', '-z'], {
-    cwd: root,
-    encoding: 'utf8',
-  });
-  for (const file of tracked.split('\0').filter(Boolean)) {
-    try {
-      cpSync(join(root, file), join(copy, file));
-    } catch {
-      // a file deleted in the working tree but not yet in the index
-    }
-  }
+  copyWorkTree(root, copy);
   for (const { short } of publicPackages)
     cpSync(join(root, 'packages', short, 'dist'), join(copy, 'packages', short, 'dist'), { recursive: true });
   symlinkSync(join(root, 'node_modules'), join(copy, 'node_modules'));
@@ -226,7 +206,9 @@ try {
   async function release(round) {
     console.log(`\n== round ${round}: changeset version, changeset publish`);
     const before = versionsInCopy();
-    if (!(await run('changeset version', process.execPath, [changeset, 'version'], { cwd: copy, env })))
+    if (
+      (await run('changeset version', process.execPath, [changeset, 'version'], { cwd: copy, env })) === null
+    )
       return null;
     git('add', '-A');
     git('commit', '-qm', `version packages (round ${round})`);
@@ -555,9 +537,9 @@ try {
       };
       const before = await tree();
       if (
-        !(await run(`${pm} update @wireai/transport-axios`, pm, ['update', '@wireai/transport-axios'], {
+        (await run(`${pm} update @wireai/transport-axios`, pm, ['update', '@wireai/transport-axios'], {
           cwd: dir,
-        }))
+        })) === null
       )
         continue;
       const after = await tree();
