@@ -1,11 +1,12 @@
-/** Header names whose values are secrets: never recorded, logged or written to a cassette. */
-export const SECRET_HEADERS = new Set([
-  'authorization',
-  'proxy-authorization',
-  'api-key',
-  'x-api-key',
-  'x-goog-api-key',
-  'cookie',
+import { SECRET_HEADERS as CREDENTIAL_HEADERS } from '@wireai/core';
+
+/**
+ * Header names whose values are secrets: never recorded, logged or written to a cassette. The request
+ * credentials are core's one list (`SECRET_HEADERS`, also what a redirect drops); a recording also hides
+ * the cookies a server sets and the key header some proxies use.
+ */
+export const SECRET_HEADERS: ReadonlySet<string> = new Set([
+  ...CREDENTIAL_HEADERS,
   'set-cookie',
   'openai-api-key',
 ]);
