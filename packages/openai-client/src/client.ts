@@ -107,6 +107,7 @@ export class OpenAI {
       maxBodyBytes: config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
       maxEventSize: config.maxEventSize ?? DEFAULT_MAX_EVENT_SIZE,
       logger: config.logger,
+      ...(config.clock ? { clock: config.clock } : {}),
       transport: () => {
         transport ??= resolveTransport(config.transport).catch((error: unknown) => {
           transport = undefined; // let a later call try again (after an install, say)

@@ -30,6 +30,7 @@ export { PROVIDERS, type ProviderName, type ProviderPreset } from './providers/p
 export { createClient, Gemini, OpenRouter } from './providers/provider-clients.js';
 export type { ClientConfig, Logger } from './request/client-core.js';
 export type { HeaderLayer } from './request/headers.js';
+export type { RetryClock } from './request/retry.js';
 export type { CallOptions, RequestOptions } from './request/send-request.js';
 export type { TransportName } from './resolve-transport.js';
 export {

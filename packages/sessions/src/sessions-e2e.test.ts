@@ -162,13 +162,19 @@ describe.each(TRANSPORTS)('sessions end to end over %s', (_name, createTransport
     });
 
     it('runs parallel calls concurrently, and answers malformed arguments and unknown tools as tool errors', async () => {
-      const started: number[] = [];
+      // A barrier: each valid call waits until both have started. Run one after the other, the first
+      // would wait forever and the test would time out.
+      let started = 0;
+      let bothStarted!: () => void;
+      const barrier = new Promise<void>((resolve) => {
+        bothStarted = resolve;
+      });
       const slow = tool({
         name: 'slow',
         parameters: z.object({ n: z.number() }),
         execute: async ({ n }) => {
-          started.push(performance.now());
-          await new Promise((resolve) => setTimeout(resolve, 100));
+          if (++started === 2) bothStarted();
+          await barrier;
           return `slow ${n}`;
         },
       });
@@ -195,7 +201,7 @@ describe.each(TRANSPORTS)('sessions end to end over %s', (_name, createTransport
       expect(results[2]).toMatch(/^Error: the arguments for 'slow' are not valid JSON/);
       expect(results[3]).toMatch(/^Error: invalid arguments for 'slow': n: /);
       expect(results[4]).toBe("Error: unknown tool 'nope'. Available tools: slow.");
-      expect(Math.abs((started[1] ?? 0) - (started[0] ?? 0))).toBeLessThan(50); // concurrently, not one after the other
+      expect(started).toBe(2);
     });
 
     it('stops with ToolLoopError at maxSteps', async () => {

@@ -50,6 +50,12 @@ export interface ClientConfig {
   maxEventSize?: number;
   /** Where to log requests and retries (see `Logger`); nothing is logged without one. */
   logger?: Logger;
+  /**
+   * The clock retries read and wait with: `now` (to read a `Retry-After` date), `random` (the backoff's
+   * jitter) and `sleep`. Each one left out is the real one. A test injects a `sleep` that records the
+   * scheduled delays and returns at once, so retries are asserted as values without waiting.
+   */
+  clock?: Partial<RetryClock>;
   /** How the key is sent: `Authorization: Bearer` (default), Azure's `api-key` header, or not at all. */
   auth?: 'bearer' | 'api-key' | 'none';
 }
