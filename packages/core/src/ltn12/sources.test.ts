@@ -62,14 +62,4 @@ describe('sources', () => {
     expect(text(await sources.readAll('xyz'))).toBe('xyz');
     expect(sources.empty().byteLength).toBe(0);
   });
-
-  it('knows the byte length of strings and bytes without encoding, and not of streams', () => {
-    fc.assert(
-      fc.property(fc.string({ unit: 'binary' }), (value) => {
-        expect(sources.byteLength(value)).toBe(new TextEncoder().encode(value).byteLength);
-      }),
-    );
-    expect(sources.byteLength(new Uint8Array(5))).toBe(5);
-    expect(sources.byteLength(sources.iterable(['x']))).toBeUndefined();
-  });
 });
