@@ -70,7 +70,7 @@ function createDispatcher(options: UndiciTransportOptions): Dispatcher {
 async function open(hop: HopRequest, dispatcher: Dispatcher): Promise<OpenedResponse> {
   const response = await undiciRequest(hop.url, {
     method: hop.method as Dispatcher.HttpMethod,
-    headers: hop.headers,
+    headers: withAcceptEncoding(hop.headers),
     body: toBody(hop.source),
     signal: hop.signal ?? null,
     dispatcher,
@@ -95,6 +95,16 @@ async function open(hop: HopRequest, dispatcher: Dispatcher): Promise<OpenedResp
 }
 
 function ignore(): void {}
+
+// undici.request, unlike fetch and axios, asks for no compression; large JSON (embeddings, long
+// completions) would cross the network as is. The request's own accept-encoding, any case, wins.
+const ACCEPT_ENCODING = 'gzip, deflate, br';
+function withAcceptEncoding(headers: Readonly<Record<string, string>>): Record<string, string> {
+  for (const name in headers)
+    if (name.length === 15 && name.toLowerCase() === 'accept-encoding')
+      return headers as Record<string, string>;
+  return { ...headers, 'accept-encoding': ACCEPT_ENCODING };
+}
 
 // Strings and bytes go as they are (undici sets content-length); an async iterable streams, chunked.
 function toBody(source: Source | undefined): string | Uint8Array | Readable | null {

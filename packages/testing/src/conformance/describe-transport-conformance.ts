@@ -230,6 +230,14 @@ export function describeTransportConformance(
         expect(reply.body).toBe('one,two,three');
       });
 
+      if (sockets)
+        it('asks for a compressed body (gzip at least), unless the request names its own accept-encoding', async () => {
+          const asked = await echo({ method: 'GET' });
+          expect(asked.headers['accept-encoding']).toMatch(/\bgzip\b/);
+          const own = await echo({ method: 'GET', headers: { 'Accept-Encoding': 'identity' } });
+          expect(own.headers['accept-encoding']).toBe('identity');
+        });
+
       it('uploads 64 MiB from an async iterable intact', { timeout: 60_000 }, async () => {
         const hash = createHash('sha256');
         async function* upload() {
