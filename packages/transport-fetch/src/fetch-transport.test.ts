@@ -6,7 +6,7 @@ import {
 } from '@wireai/testing/conformance';
 import { HttpProxyAgent } from 'http-proxy-agent';
 import nodeFetch from 'node-fetch';
-import { ProxyAgent } from 'undici';
+import { Agent, ProxyAgent } from 'undici';
 import { describe, expect, it } from 'vitest';
 import { createFetchTransport } from './fetch-transport.js';
 
@@ -129,3 +129,10 @@ describe('fetch transport options', () => {
     }
   });
 });
+
+// Node's fetch over HTTP/2, through an undici dispatcher that allows it (and trusts the suite's certificate).
+describeTransportConformance(
+  'fetch (global) over HTTP/2',
+  ({ ca }) => createFetchTransport({ init: { dispatcher: new Agent({ allowH2: true, connect: { ca } }) } }),
+  { http2: true },
+);

@@ -47,3 +47,12 @@ describe('undici transport options', () => {
     await target.close();
   });
 });
+
+// The contract over HTTP/2: TLS servers on 127.0.0.1 that speak only h2, trusted through `connect.ca`.
+describeTransportConformance(
+  'undici over HTTP/2',
+  ({ ca }) => createUndiciTransport({ allowH2: true, connect: { ca } }),
+  {
+    http2: true,
+  },
+);

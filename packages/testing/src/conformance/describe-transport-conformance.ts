@@ -25,13 +25,18 @@ import {
 } from './conformance-routes.js';
 import { activeHandles, waitForHandlesAtMost } from './handles.js';
 import { liveMemory } from './live-memory.js';
+import { loopbackCertificate } from './loopback-certificate.js';
 import { closedPort, startBlackhole, startRawServer } from './raw-server.js';
 
 /**
- * Creates the transport under test, once for the suite. Network transports ignore the argument; an
- * in-memory transport (run with `{ sockets: false }`) answers with `handler`, the suite's server routes.
+ * Creates the transport under test, once for the suite. Network transports ignore `handler`; an
+ * in-memory transport (run with `{ sockets: false }`) answers with it, the suite's server routes. With
+ * `{ http2: true }`, `ca` is the certificate of the suite's servers, for the transport to trust.
  */
-export type TransportFactory = (context: { handler: MockHandler }) => Transport | Promise<Transport>;
+export type TransportFactory = (context: {
+  handler: MockHandler;
+  ca?: string | undefined;
+}) => Transport | Promise<Transport>;
 
 export interface ConformanceOptions {
   /**
@@ -40,6 +45,11 @@ export interface ConformanceOptions {
    * wire, keep-alive). Default `true`: real servers on 127.0.0.1.
    */
   sockets?: boolean;
+  /**
+   * Run the suite against HTTP/2 servers over TLS (`https://127.0.0.1`, ALPN `h2` only, a self-signed
+   * certificate made for the run and given to the factory as `ca`). Default `false`: HTTP/1.1.
+   */
+  http2?: boolean;
 }
 
 /** A request as the checks write it: headers optional, URL optional where a helper supplies one. */
@@ -72,7 +82,7 @@ function barrier<T = void>(): { reached: Promise<T>; reach: (value: T) => void }
 }
 
 /** Two origins with the conformance routes: real servers, or names the in-memory handler answers. */
-async function startOrigins(sockets: boolean) {
+async function startOrigins(sockets: boolean, http2: boolean) {
   const routes = createConformanceRoutes();
   if (!sockets) {
     return {
@@ -84,15 +94,18 @@ async function startOrigins(sockets: boolean) {
     };
   }
   // Unref'd, so the resource check sees only what the transport under test keeps alive.
+  const certificate = http2 ? await loopbackCertificate() : undefined;
+  const serve = { unref: true, ...(certificate ? { http2: certificate } : {}) };
   const servers: HandlerServer[] = await Promise.all([
-    serveHandler(routes.handler, { unref: true }),
-    serveHandler(routes.handler, { unref: true }),
+    serveHandler(routes.handler, serve),
+    serveHandler(routes.handler, serve),
   ]);
   const [main, other] = servers as [HandlerServer, HandlerServer];
   return {
     routes,
     origin: main.origin,
     otherOrigin: other.origin,
+    ca: certificate?.cert,
     connectionCount: () => main.connectionCount,
     close: async () => {
       await Promise.all(servers.map((server) => server.close()));
@@ -116,6 +129,7 @@ export function describeTransportConformance(
   options: ConformanceOptions = {},
 ): void {
   const sockets = options.sockets ?? true;
+  const http2 = options.http2 ?? false;
 
   describe(`transport conformance: ${name}`, () => {
     let origins: Awaited<ReturnType<typeof startOrigins>>;
@@ -125,8 +139,8 @@ export function describeTransportConformance(
 
     beforeAll(async () => {
       handlesBefore = activeHandles();
-      origins = await startOrigins(sockets);
-      transport = await createTransport({ handler: origins.routes.handler });
+      origins = await startOrigins(sockets, http2);
+      transport = await createTransport({ handler: origins.routes.handler, ca: origins.ca });
     });
     afterAll(async () => {
       await origins?.close();
