@@ -106,6 +106,7 @@ export class OpenAI {
       maxRetries: config.maxRetries ?? 2,
       maxBodyBytes: config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
       maxEventSize: config.maxEventSize ?? DEFAULT_MAX_EVENT_SIZE,
+      sseFraming: config.sseFraming ?? preset.sseFraming ?? 'strict',
       logger: config.logger,
       transport: () => {
         transport ??= resolveTransport(config.transport).catch((error: unknown) => {

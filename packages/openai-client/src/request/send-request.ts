@@ -7,6 +7,7 @@ import {
   ValidationError,
 } from '../errors.js';
 import { type EventStreamSpec, eventStreamSink, type StreamState } from '../streaming/event-sink.js';
+import type { StreamFraming } from '../streaming/sse-framing.js';
 import type { Result } from '../types.js';
 import { encodeJson } from '../validation/json.js';
 import {
@@ -39,6 +40,8 @@ export interface CallOptions {
   maxBodyBytes?: number | undefined;
   /** Overrides the client's `maxEventSize` (longest stream line or event, characters). */
   maxEventSize?: number | undefined;
+  /** Overrides the client's `sseFraming` (how a streamed reply is split into events). */
+  sseFraming?: StreamFraming | undefined;
 }
 
 /** The public low-level request, lua-openai's `_request`: one path for every endpoint. */
@@ -99,6 +102,7 @@ export async function sendRequest<T, E = unknown>(
   const timeout = options.timeout ?? core.timeout;
   const maxBodyBytes = options.maxBodyBytes ?? core.maxBodyBytes;
   const maxEventSize = options.maxEventSize ?? core.maxEventSize;
+  const sseFraming = options.sseFraming ?? core.sseFraming;
   // A signal already fired: nothing is sent, not even a transport loaded.
   if (options.signal?.aborted)
     throw new APIUserAbortError('Request was aborted', { cause: options.signal.reason });
@@ -139,6 +143,7 @@ export async function sendRequest<T, E = unknown>(
               },
               state,
               maxEventSize,
+              sseFraming,
             );
           } else {
             collector = sinks.collect({ maxBytes: maxBodyBytes, limitName: 'maxBodyBytes' });

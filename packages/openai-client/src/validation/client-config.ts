@@ -1,6 +1,7 @@
 import { ValidationError } from '../errors.js';
 import type { ProviderPreset } from '../providers/presets.js';
 import type { TransportName } from '../resolve-transport.js';
+import { checkSseFraming } from '../streaming/sse-framing.js';
 import {
   checkHeaders,
   checkLimit,
@@ -58,6 +59,7 @@ export function assertClientConfig(apiKey: unknown, config: unknown): void {
   checkMaxRetries(options.maxRetries, at('maxRetries'), issues);
   checkLimit(options.maxBodyBytes, at('maxBodyBytes'), issues);
   checkLimit(options.maxEventSize, at('maxEventSize'), issues);
+  checkSseFraming(options.sseFraming, at('sseFraming'), issues);
   if (options.auth !== undefined && !AUTH_MODES.includes(options.auth as string))
     issues.push({
       path: at('auth'),
@@ -114,6 +116,7 @@ export function assertPreset(preset: unknown): asserts preset is ProviderPreset 
     });
   checkHeaders(preset.defaultHeaders, 'preset.defaultHeaders', issues);
   checkQuery(preset.defaultQuery, 'preset.defaultQuery', issues);
+  checkSseFraming(preset.sseFraming, 'preset.sseFraming', issues);
   if (preset.auth !== undefined && !AUTH_MODES.includes(preset.auth as string))
     issues.push({
       path: 'preset.auth',
