@@ -128,9 +128,13 @@ export class OpenAI {
     return this.#core.transport();
   }
 
-  /** The public low-level request (lua-openai's `_request`): any method and path, JSON in and out, optional streaming. */
+  /**
+   * The public low-level request (lua-openai's `_request`): any method and path, JSON in and out, optional
+   * streaming. As lua-openai, a body that is not JSON comes back as its text, whatever the status (the
+   * typed methods reject a 2xx one with `MalformedResponseError` instead: they promise the API's object).
+   */
   async request<T = unknown, E = unknown>(options: RequestOptions<E>): Promise<Result<T>> {
-    return sendRequest<T, E>(this.#core, options);
+    return sendRequest<T, E>(this.#core, options, undefined, 'text');
   }
 
   // --- chat completions ---------------------------------------------------------------------------

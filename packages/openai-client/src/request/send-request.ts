@@ -1,11 +1,5 @@
 import { type Sink, type Source, sinks, TransportError, type TransportResponse } from '@wireai/core';
-import {
-  APIConnectionError,
-  APITimeoutError,
-  APIUserAbortError,
-  MalformedResponseError,
-  ValidationError,
-} from '../errors.js';
+import { APIConnectionError, APITimeoutError, APIUserAbortError, ValidationError } from '../errors.js';
 import { type EventStreamSpec, eventStreamSink, type StreamState } from '../streaming/event-sink.js';
 import type { StreamFraming } from '../streaming/sse-framing.js';
 import type { Result } from '../types.js';
@@ -22,6 +16,7 @@ import { joinPath, throwIssues } from '../validation/validate.js';
 import { attemptSignal } from './attempt-signal.js';
 import type { ClientCore } from './client-core.js';
 import { type HeaderLayer, mergeHeaders } from './headers.js';
+import { type NonJsonBody, parseBody } from './parse-body.js';
 import { retryDelayMs, shouldRetryFailure, shouldRetryStatus, sleep } from './retry.js';
 
 /** Per-call options every method accepts. */
@@ -79,7 +74,8 @@ const REQUEST_PATHS: ErrorPaths = { call: '', body: 'body' };
  * `APIConnectionError`/`APITimeoutError`/`APIUserAbortError` when no answer came, and with the stream
  * errors when a stream fails midway; rejects with `ValidationError` (nothing sent, no transport loaded)
  * when an option is wrong or the body holds what JSON cannot carry. A JSON body is encoded once and
- * reused by each attempt.
+ * reused by each attempt. A 2xx body that is not JSON rejects with `MalformedResponseError`, or is
+ * returned as text with `nonJsonBody: 'text'` (`request()`; see `parse-body.ts`).
  *
  * Headers, by name whatever its case, later winning: the client's defaults (its preset's included), what
  * the request itself sets (`accept`, the body's `content-type`), the auth header, then the call's.
@@ -88,6 +84,7 @@ export async function sendRequest<T, E = unknown>(
   core: ClientCore,
   options: RequestOptions<E>,
   paths: ErrorPaths = REQUEST_PATHS,
+  nonJsonBody: NonJsonBody = 'error',
 ): Promise<Result<T>> {
   checkRequestOptions(options, paths);
   const { source, contentType, replayable } = encodeBody(options, paths.body);
@@ -184,20 +181,8 @@ export async function sendRequest<T, E = unknown>(
       await wait(core, delay, options.signal);
       continue;
     }
-    const body = collector ? parseBody(collector.text(), ok, where) : undefined;
+    const body = collector ? parseBody(collector.text(), ok, where, nonJsonBody) : undefined;
     return { ok, status: head.status, body, headers: head.headers, requestId } as Result<T>;
-  }
-}
-
-function parseBody(text: string, ok: boolean, where: string): unknown {
-  if (text === '') return ok ? undefined : text;
-  try {
-    return JSON.parse(text);
-  } catch {
-    // As lua-openai: a body that is not JSON is returned as text; but a 2xx promised JSON.
-    if (ok)
-      throw new MalformedResponseError(`${where}: the response body is not JSON: ${text.slice(0, 120)}`);
-    return text;
   }
 }
 
