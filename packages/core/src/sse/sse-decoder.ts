@@ -20,7 +20,9 @@ export interface SseEvent {
  * line. `'lenient'`: also what line-based readers (lua-openai's filter) accept from servers and proxies
  * that end each `data:` line with a single line break: the first `data:` line of an event whose value is
  * a whole JSON object or array (or `[DONE]`) ends the event at once; spaces and tabs before a field name
- * are ignored; and the end of the body ends a last line that has no line break.
+ * are ignored (so a line of only spaces is a blank line); and the end of the body ends a last line that
+ * has no line break. A blank line still ends an event, and data whose first line is not whole JSON keeps
+ * the WHATWG rules.
  */
 export type SseFraming = 'strict' | 'lenient';
 

@@ -1,5 +1,4 @@
 import type { SseFraming } from '@wireai/core';
-import { type Issue, shown } from '../validation/options.js';
 
 /**
  * How a streamed reply is split into events (`ClientConfig.sseFraming`, `CallOptions.sseFraming`, a
@@ -9,11 +8,3 @@ import { type Issue, shown } from '../validation/options.js';
  * line-based reader takes it. See `SseFraming` in `@wireai/core`.
  */
 export type StreamFraming = SseFraming;
-
-const FRAMINGS: readonly string[] = ['strict', 'lenient'] satisfies readonly StreamFraming[];
-
-/** `'strict'`, `'lenient'`, or nothing. */
-export function checkSseFraming(value: unknown, path: string, issues: Issue[]): void {
-  if (value === undefined || FRAMINGS.includes(value as string)) return;
-  issues.push({ path, message: `expected 'strict' or 'lenient', got ${shown(value)}` });
-}

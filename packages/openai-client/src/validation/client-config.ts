@@ -1,11 +1,11 @@
 import { ValidationError } from '../errors.js';
 import type { ProviderPreset } from '../providers/presets.js';
 import type { TransportName } from '../resolve-transport.js';
-import { checkSseFraming } from '../streaming/sse-framing.js';
 import {
   checkHeaders,
   checkLimit,
   checkMaxRetries,
+  checkSseFraming,
   checkString,
   checkTimeout,
   type Issue,

@@ -1,4 +1,4 @@
-import { checkSseFraming } from '../streaming/sse-framing.js';
+import type { StreamFraming } from '../streaming/sse-framing.js';
 import { joinPath } from './validate.js';
 
 // Checks of the client's own options (the constructor's config, a call's options): each pushes what is
@@ -128,4 +128,12 @@ export function checkCallOptions(value: unknown, root: string, issues: Issue[]):
   if (maxBodyBytes !== undefined) checkLimit(maxBodyBytes, joinPath(root, 'maxBodyBytes'), issues);
   if (maxEventSize !== undefined) checkLimit(maxEventSize, joinPath(root, 'maxEventSize'), issues);
   if (sseFraming !== undefined) checkSseFraming(sseFraming, joinPath(root, 'sseFraming'), issues);
+}
+
+const FRAMINGS: readonly string[] = ['strict', 'lenient'] satisfies readonly StreamFraming[];
+
+/** How a stream is split into events (`sseFraming`): `'strict'`, `'lenient'`, or nothing. */
+export function checkSseFraming(value: unknown, path: string, issues: Issue[]): void {
+  if (value === undefined || FRAMINGS.includes(value as string)) return;
+  issues.push({ path, message: `expected 'strict' or 'lenient', got ${shown(value)}` });
 }
