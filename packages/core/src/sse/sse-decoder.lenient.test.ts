@@ -70,6 +70,11 @@ describe('SSE decoder, lenient framing', () => {
     expect(decodeChunks(['  data: {"id":1}\n\n']).events).toEqual([]);
   });
 
+  it('takes a line of only spaces as a blank line, ending a multi-line event', () => {
+    expect(decodeChunks(['data: a\ndata: b\n  \n'], lenient).events).toEqual([message('a\nb')]);
+    expect(decodeChunks(['data: a\ndata: b\n  \n']).events).toEqual([]);
+  });
+
   it('reads a last line without its line break when the body ends', () => {
     const lenientEnd = decodeChunks(['data: {"id":1}\ndata: [DONE]'], lenient);
     expect(lenientEnd.events.map((event) => event.data)).toEqual(['{"id":1}', '[DONE]']);
