@@ -106,6 +106,7 @@ export class OpenAI {
       maxRetries: config.maxRetries ?? 2,
       maxBodyBytes: config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
       maxEventSize: config.maxEventSize ?? DEFAULT_MAX_EVENT_SIZE,
+      sseFraming: config.sseFraming ?? preset.sseFraming ?? 'strict',
       logger: config.logger,
       ...(config.clock ? { clock: config.clock } : {}),
       transport: () => {
@@ -128,9 +129,13 @@ export class OpenAI {
     return this.#core.transport();
   }
 
-  /** The public low-level request (lua-openai's `_request`): any method and path, JSON in and out, optional streaming. */
+  /**
+   * The public low-level request (lua-openai's `_request`): any method and path, JSON in and out, optional
+   * streaming. As lua-openai, a body that is not JSON comes back as its text, whatever the status (the
+   * typed methods reject a 2xx one with `MalformedResponseError` instead: they promise the API's object).
+   */
   async request<T = unknown, E = unknown>(options: RequestOptions<E>): Promise<Result<T>> {
-    return sendRequest<T, E>(this.#core, options);
+    return sendRequest<T, E>(this.#core, options, undefined, 'text');
   }
 
   // --- chat completions ---------------------------------------------------------------------------

@@ -39,5 +39,6 @@ export {
   assertResponseStreamEvent,
   type StreamEventSource,
 } from './streaming/event-shapes.js';
+export type { StreamFraming } from './streaming/sse-framing.js';
 export type * from './types.js';
 export { assertChatMessage, assertChatMessages, assertResponsesInput } from './validation/assertions.js';

@@ -36,7 +36,15 @@ export function callOptions(call: unknown): CallOptions {
   throwIssues(issues);
   if (!isRecord(call)) return {}; // (checked above)
   const picked: Record<string, unknown> = {};
-  for (const name of ['signal', 'timeout', 'maxRetries', 'headers', 'maxBodyBytes', 'maxEventSize'] as const)
+  for (const name of [
+    'signal',
+    'timeout',
+    'maxRetries',
+    'headers',
+    'maxBodyBytes',
+    'maxEventSize',
+    'sseFraming',
+  ] as const)
     if (call[name] !== undefined) picked[name] = call[name];
   return picked as CallOptions;
 }

@@ -1,4 +1,5 @@
 import type { ClientConfig } from '../request/client-core.js';
+import type { StreamFraming } from '../streaming/sse-framing.js';
 
 /** A provider that speaks the OpenAI API: where it is, what model to use, where its key comes from. */
 export interface ProviderPreset {
@@ -12,6 +13,11 @@ export interface ProviderPreset {
   readonly defaultQuery?: Readonly<Record<string, string>>;
   /** The APIs the provider serves: chat completions, and the Responses API where it has one. Absent: not known. */
   readonly apis?: readonly ('chat' | 'responses')[];
+  /**
+   * How the provider frames its streams: `'lenient'` for one known to end `data:` lines with a single
+   * line break and no blank line between events. Absent: `'strict'`. `config.sseFraming` wins over it.
+   */
+  readonly sseFraming?: StreamFraming;
 }
 
 /** The presets, as data: adding a provider is adding an entry. */

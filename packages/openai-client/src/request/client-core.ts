@@ -1,5 +1,6 @@
 import type { Transport } from '@wireai/core';
 import type { TransportName } from '../resolve-transport.js';
+import type { StreamFraming } from '../streaming/sse-framing.js';
 import type { HeaderLayer } from './headers.js';
 import type { RetryClock } from './retry.js';
 
@@ -48,6 +49,12 @@ export interface ClientConfig {
    * 64 Mi). Past it the stream stops with a `LimitExceededError`; a stream within it is unaffected however long.
    */
   maxEventSize?: number;
+  /**
+   * How streamed replies are split into events: `'strict'` (WHATWG, the default unless the preset says
+   * otherwise) or `'lenient'`, for servers that end each `data:` line with one line break and send no
+   * blank line between events (see `StreamFraming`). A call's `sseFraming` wins over this.
+   */
+  sseFraming?: StreamFraming;
   /** Where to log requests and retries (see `Logger`); nothing is logged without one. */
   logger?: Logger;
   /**
@@ -69,6 +76,8 @@ export interface ClientCore {
   readonly maxRetries: number;
   readonly maxBodyBytes: number;
   readonly maxEventSize: number;
+  /** Absent: `'strict'`. */
+  readonly sseFraming?: StreamFraming;
   readonly logger: Logger | undefined;
   transport(): Promise<Transport>;
   /** The authentication headers (never logged). */

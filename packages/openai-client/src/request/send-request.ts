@@ -1,12 +1,7 @@
 import { type Sink, type Source, sinks, TransportError, type TransportResponse } from '@wireai/core';
-import {
-  APIConnectionError,
-  APITimeoutError,
-  APIUserAbortError,
-  MalformedResponseError,
-  ValidationError,
-} from '../errors.js';
+import { APIConnectionError, APITimeoutError, APIUserAbortError, ValidationError } from '../errors.js';
 import { type EventStreamSpec, eventStreamSink, type StreamState } from '../streaming/event-sink.js';
+import type { StreamFraming } from '../streaming/sse-framing.js';
 import type { Result } from '../types.js';
 import { encodeJson } from '../validation/json.js';
 import {
@@ -21,6 +16,7 @@ import { joinPath, throwIssues } from '../validation/validate.js';
 import { attemptSignal } from './attempt-signal.js';
 import type { ClientCore } from './client-core.js';
 import { type HeaderLayer, mergeHeaders } from './headers.js';
+import { type NonJsonBody, parseBody } from './parse-body.js';
 import { retryDelayMs, shouldRetryFailure, shouldRetryStatus, sleep } from './retry.js';
 
 /** Per-call options every method accepts. */
@@ -39,6 +35,8 @@ export interface CallOptions {
   maxBodyBytes?: number | undefined;
   /** Overrides the client's `maxEventSize` (longest stream line or event, characters). */
   maxEventSize?: number | undefined;
+  /** Overrides the client's `sseFraming` (how a streamed reply is split into events). */
+  sseFraming?: StreamFraming | undefined;
 }
 
 /** The public low-level request, lua-openai's `_request`: one path for every endpoint. */
@@ -76,7 +74,8 @@ const REQUEST_PATHS: ErrorPaths = { call: '', body: 'body' };
  * `APIConnectionError`/`APITimeoutError`/`APIUserAbortError` when no answer came, and with the stream
  * errors when a stream fails midway; rejects with `ValidationError` (nothing sent, no transport loaded)
  * when an option is wrong or the body holds what JSON cannot carry. A JSON body is encoded once and
- * reused by each attempt.
+ * reused by each attempt. A 2xx body that is not JSON rejects with `MalformedResponseError`, or is
+ * returned as text with `nonJsonBody: 'text'` (`request()`; see `parse-body.ts`).
  *
  * Headers, by name whatever its case, later winning: the client's defaults (its preset's included), what
  * the request itself sets (`accept`, the body's `content-type`), the auth header, then the call's.
@@ -85,6 +84,7 @@ export async function sendRequest<T, E = unknown>(
   core: ClientCore,
   options: RequestOptions<E>,
   paths: ErrorPaths = REQUEST_PATHS,
+  nonJsonBody: NonJsonBody = 'error',
 ): Promise<Result<T>> {
   checkRequestOptions(options, paths);
   const { source, contentType, replayable } = encodeBody(options, paths.body);
@@ -99,6 +99,7 @@ export async function sendRequest<T, E = unknown>(
   const timeout = options.timeout ?? core.timeout;
   const maxBodyBytes = options.maxBodyBytes ?? core.maxBodyBytes;
   const maxEventSize = options.maxEventSize ?? core.maxEventSize;
+  const sseFraming = options.sseFraming ?? core.sseFraming;
   // A signal already fired: nothing is sent, not even a transport loaded.
   if (options.signal?.aborted)
     throw new APIUserAbortError('Request was aborted', { cause: options.signal.reason });
@@ -139,6 +140,7 @@ export async function sendRequest<T, E = unknown>(
               },
               state,
               maxEventSize,
+              sseFraming,
             );
           } else {
             collector = sinks.collect({ maxBytes: maxBodyBytes, limitName: 'maxBodyBytes' });
@@ -179,20 +181,8 @@ export async function sendRequest<T, E = unknown>(
       await wait(core, delay, options.signal);
       continue;
     }
-    const body = collector ? parseBody(collector.text(), ok, where) : undefined;
+    const body = collector ? parseBody(collector.text(), ok, where, nonJsonBody) : undefined;
     return { ok, status: head.status, body, headers: head.headers, requestId } as Result<T>;
-  }
-}
-
-function parseBody(text: string, ok: boolean, where: string): unknown {
-  if (text === '') return ok ? undefined : text;
-  try {
-    return JSON.parse(text);
-  } catch {
-    // As lua-openai: a body that is not JSON is returned as text; but a 2xx promised JSON.
-    if (ok)
-      throw new MalformedResponseError(`${where}: the response body is not JSON: ${text.slice(0, 120)}`);
-    return text;
   }
 }
 

@@ -5,6 +5,7 @@ import {
   checkHeaders,
   checkLimit,
   checkMaxRetries,
+  checkSseFraming,
   checkString,
   checkTimeout,
   type Issue,
@@ -59,6 +60,7 @@ export function assertClientConfig(apiKey: unknown, config: unknown): void {
   checkMaxRetries(options.maxRetries, at('maxRetries'), issues);
   checkLimit(options.maxBodyBytes, at('maxBodyBytes'), issues);
   checkLimit(options.maxEventSize, at('maxEventSize'), issues);
+  checkSseFraming(options.sseFraming, at('sseFraming'), issues);
   if (options.auth !== undefined && !AUTH_MODES.includes(options.auth as string))
     issues.push({
       path: at('auth'),
@@ -123,6 +125,7 @@ export function assertPreset(preset: unknown): asserts preset is ProviderPreset 
     });
   checkHeaders(preset.defaultHeaders, 'preset.defaultHeaders', issues);
   checkQuery(preset.defaultQuery, 'preset.defaultQuery', issues);
+  checkSseFraming(preset.sseFraming, 'preset.sseFraming', issues);
   if (preset.auth !== undefined && !AUTH_MODES.includes(preset.auth as string))
     issues.push({
       path: 'preset.auth',
