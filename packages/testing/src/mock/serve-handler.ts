@@ -1,5 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { createSecureServer, type Http2SecureServer, constants as http2Constants } from 'node:http2';
+import {
+  createSecureServer,
+  type Http2SecureServer,
+  constants as http2Constants,
+  type ServerHttp2Session,
+} from 'node:http2';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { isResetConnection } from './faults.js';
