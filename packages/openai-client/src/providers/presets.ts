@@ -12,6 +12,12 @@ export interface ProviderPreset {
   readonly defaultQuery?: Readonly<Record<string, string>>;
   /** The APIs the provider serves: chat completions, and the Responses API where it has one. Absent: not known. */
   readonly apis?: readonly ('chat' | 'responses')[];
+  /**
+   * Whether a streamed chat completion may ask for its token usage (`stream_options: { include_usage: true }`):
+   * sessions ask when this is true. False where the provider rejects the field (Mistral); absent: not known,
+   * not asked (usage a provider sends unasked is still counted).
+   */
+  readonly streamUsage?: boolean;
 }
 
 /** The presets, as data: adding a provider is adding an entry. */
@@ -22,6 +28,7 @@ export const PROVIDERS = {
     defaultModel: 'gpt-4.1',
     apiKeyEnv: ['OPENAI_API_KEY'],
     apis: ['chat', 'responses'],
+    streamUsage: true,
   },
   gemini: {
     name: 'Google Gemini',
@@ -36,6 +43,7 @@ export const PROVIDERS = {
     defaultModel: 'openai/gpt-4.1',
     apiKeyEnv: ['OPENROUTER_API_KEY'],
     apis: ['chat', 'responses'],
+    streamUsage: true,
   },
   // Azure OpenAI: set baseURL to https://<resource>.openai.azure.com/openai/v1 (the wireai CLI builds it
   // from AZURE_OPENAI_ENDPOINT; the client does not read that variable yet); deployments are models.
@@ -45,6 +53,7 @@ export const PROVIDERS = {
     defaultModel: 'gpt-4.1',
     apiKeyEnv: ['AZURE_OPENAI_API_KEY'],
     apis: ['chat', 'responses'],
+    streamUsage: true,
     auth: 'api-key',
     defaultQuery: { 'api-version': 'preview' },
   },
@@ -61,6 +70,7 @@ export const PROVIDERS = {
     defaultModel: 'mistral-small-latest',
     apiKeyEnv: ['MISTRAL_API_KEY'],
     apis: ['chat'],
+    streamUsage: false,
   },
   deepseek: {
     name: 'DeepSeek',
@@ -68,6 +78,7 @@ export const PROVIDERS = {
     defaultModel: 'deepseek-chat',
     apiKeyEnv: ['DEEPSEEK_API_KEY'],
     apis: ['chat'],
+    streamUsage: true,
   },
   together: {
     name: 'Together AI',
@@ -82,6 +93,7 @@ export const PROVIDERS = {
     defaultModel: 'llama3.2',
     apiKeyEnv: [],
     apis: ['chat', 'responses'],
+    streamUsage: true,
     auth: 'none',
   },
   lmstudio: {
