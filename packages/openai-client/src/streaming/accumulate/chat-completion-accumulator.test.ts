@@ -101,11 +101,27 @@ describe('ChatCompletionAccumulator', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
-  it.each([-1, 1.5, 128, '0', '__proto__'])('rejects tool call index %j with a clear error', (index) => {
+  it.each([-1, 1.5, 128, 1e9, Number.NaN, '0', '__proto__', 'constructor'])('rejects tool call index %j with a clear error', (index) => {
     const accumulator = new ChatCompletionAccumulator();
     expect(() =>
       accumulator.add(chunk({ tool_calls: [{ index, id: 'x', function: { name: 'f', arguments: '' } }] })),
     ).toThrow(/Malformed tool call in stream: .*index: .* is not an integer from 0 to 127/);
+    expect(({} as Record<string, unknown>).id).toBeUndefined(); // nothing reached Object.prototype
+  });
+
+  it('ignores fragments that are not strings, and orders calls by index', () => {
+    const completion = accumulate(
+      chunk({
+        tool_calls: [
+          { index: 1, id: 'b', function: { name: 'g', arguments: { evil: true } } },
+          { index: 0, id: 'a', function: { name: 'f', arguments: '{}' } },
+        ],
+      }),
+    );
+    expect(completion.choices[0]?.message.tool_calls?.map((call) => [call.id, call.function.arguments])).toEqual([
+      ['a', '{}'],
+      ['b', ''],
+    ]);
   });
 
   it('rejects a call that never got a name, naming it', () => {

@@ -36,7 +36,7 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
  *   the arguments are concatenated;
  * - any other field (`extra_content`…) is merged onto the call and kept.
  *
- * Calls come out in the order they started. `index` must be an integer from 0 to 127 (checked, and calls
+ * Calls come out by index, in the order they started within an index. `index` must be an integer from 0 to 127 (checked, and calls
  * are kept in a Map, so `"__proto__"` or a huge index is a clear error, never a prototype write).
  */
 export class ToolCallJoiner {
@@ -66,7 +66,7 @@ export class ToolCallJoiner {
       call = this.#current ?? this.#byIndex.get(0);
     } else if (typeof index !== 'number' || !Number.isInteger(index) || index < 0 || index > MAX_INDEX) {
       throw malformed(
-        `${path}.index: ${JSON.stringify(index) ?? String(index)} is not an integer from 0 to ${MAX_INDEX}`,
+        `${path}.index: ${typeof index === 'string' ? JSON.stringify(index) : String(index)} is not an integer from 0 to ${MAX_INDEX}`,
         delta,
       );
     } else {
@@ -91,13 +91,15 @@ export class ToolCallJoiner {
   }
 
   /**
-   * The calls in the order they started. A call that never got a name cannot be answered: that is a
+   * The calls by index, in the order they started within an index. A call that never got a name cannot be answered: that is a
    * `MalformedResponseError`. A call that never got an id (some OpenAI-compatible servers send none) gets
    * `call_<n>`, its position in the reply, unique in the message, so the tool's answer can refer to it.
    */
   result(): AccumulatedToolCall[] {
     const taken = new Set(this.#calls.map((call) => call.id).filter((id) => id !== ''));
-    return this.#calls.map((call, position) => {
+    // A stable sort: calls sharing an index (a reused index, Gemini's indexless calls) keep their order.
+    const ordered = [...this.#calls].sort((a, b) => a.index - b.index);
+    return ordered.map((call, position) => {
       if (call.name === '')
         throw malformed(`Malformed tool call in stream: call ${position} has no name`, call, true);
       let { id } = call;
