@@ -46,7 +46,7 @@ describe.each(TRANSPORTS)('stream accumulation over %s', (_name, createTransport
   });
   afterAll(() => server.close());
 
-  describe.each(CHAT_STREAM_QUIRKS)('the "$name" fixture', (fixture) => {
+  describe.each(CHAT_STREAM_QUIRKS)('the $name fixture', (fixture) => {
     const expectFixture = (completion: Awaited<ReturnType<typeof accumulateChatCompletion>>) => {
       expect(completion.choices[0]?.message).toEqual({ ...fixture.message, refusal: null });
       expect(completion.choices[0]?.finish_reason).toBe(fixture.finishReason);

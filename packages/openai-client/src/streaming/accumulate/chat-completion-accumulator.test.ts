@@ -101,13 +101,16 @@ describe('ChatCompletionAccumulator', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
-  it.each([-1, 1.5, 128, 1e9, Number.NaN, '0', '__proto__', 'constructor'])('rejects tool call index %j with a clear error', (index) => {
-    const accumulator = new ChatCompletionAccumulator();
-    expect(() =>
-      accumulator.add(chunk({ tool_calls: [{ index, id: 'x', function: { name: 'f', arguments: '' } }] })),
-    ).toThrow(/Malformed tool call in stream: .*index: .* is not an integer from 0 to 127/);
-    expect(({} as Record<string, unknown>).id).toBeUndefined(); // nothing reached Object.prototype
-  });
+  it.each([-1, 1.5, 128, 1e9, Number.NaN, '0', '__proto__', 'constructor'])(
+    'rejects tool call index %j with a clear error',
+    (index) => {
+      const accumulator = new ChatCompletionAccumulator();
+      expect(() =>
+        accumulator.add(chunk({ tool_calls: [{ index, id: 'x', function: { name: 'f', arguments: '' } }] })),
+      ).toThrow(/Malformed tool call in stream: .*index: .* is not an integer from 0 to 127/);
+      expect(({} as Record<string, unknown>).id).toBeUndefined(); // nothing reached Object.prototype
+    },
+  );
 
   it('ignores fragments that are not strings, and orders calls by index', () => {
     const completion = accumulate(
@@ -118,7 +121,9 @@ describe('ChatCompletionAccumulator', () => {
         ],
       }),
     );
-    expect(completion.choices[0]?.message.tool_calls?.map((call) => [call.id, call.function.arguments])).toEqual([
+    expect(
+      completion.choices[0]?.message.tool_calls?.map((call) => [call.id, call.function.arguments]),
+    ).toEqual([
       ['a', '{}'],
       ['b', ''],
     ]);
