@@ -8,13 +8,13 @@ type FinishReason = Choice['finish_reason'];
 type Logprobs = NonNullable<Choice['logprobs']>;
 
 /** The assistant message of an accumulated choice: the API's, with provider metadata kept on its tool calls. */
-export type AccumulatedMessage = Omit<Choice['message'], 'tool_calls'> & {
+export type AccumulatedMessage = Omit<ChatCompletion['choices'][number]['message'], 'tool_calls'> & {
   tool_calls?: AccumulatedToolCall[];
 };
 
 /** A chat completion rebuilt from its chunks, as the API would have answered without streaming. */
 export type AccumulatedChatCompletion = Omit<ChatCompletion, 'choices'> & {
-  choices: Array<Omit<Choice, 'message'> & { message: AccumulatedMessage }>;
+  choices: Array<Omit<ChatCompletion['choices'][number], 'message'> & { message: AccumulatedMessage }>;
 };
 
 interface ChoiceState {
