@@ -108,6 +108,26 @@ describe.each(TRANSPORTS)('sessions over recorded provider streams, %s', (_name,
     expect(session.lastMessage()).toEqual({ role: 'assistant', content: 'Sunny in Paris and in Rome.' });
   });
 
+  it('ChatSession returns a streamed legacy function_call, joined, and keeps it in the history', async () => {
+    const chunk = (delta: Record<string, unknown>, finish: string | null = null) =>
+      `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
+    server.serve(
+      chunk({ role: 'assistant', content: null, function_call: { name: 'add', arguments: '' } }) +
+        chunk({ function_call: { arguments: '{"a":2,' } }) +
+        chunk({ function_call: { name: 'add', arguments: '"b":3}' } }) +
+        chunk({}, 'function_call') +
+        'data: [DONE]\n\n',
+    );
+    const session = new ChatSession(client, { functions: [{ name: 'add' }] });
+    const expected = {
+      role: 'assistant',
+      content: null,
+      function_call: { name: 'add', arguments: '{"a":2,"b":3}' },
+    };
+    expect(await session.send('2 + 3?', () => undefined)).toEqual(expected);
+    expect(session.lastMessage()).toEqual(expected);
+  });
+
   it('ChatSession: functions and tools changed between turns are sent, and checked before sending', async () => {
     server.serve(textStream('ok'));
     const add = { name: 'add', parameters: { type: 'object', properties: {} } };

@@ -36,6 +36,9 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
  *   the arguments are concatenated;
  * - any other field (`extra_content`…) is merged onto the call and kept.
  *
+ * A delta with neither an `index` nor a new `id` cannot be told from the rest of the call in progress,
+ * so it joins it: a provider that sent parallel calls with neither could not be read apart by anyone.
+ *
  * Calls come out by index, in the order they started within an index. `index` must be an integer from 0 to 127 (checked, and calls
  * are kept in a Map, so `"__proto__"` or a huge index is a clear error, never a prototype write).
  */
