@@ -34,6 +34,12 @@ import type { ClientConfig, ClientCore } from './request/client-core.js';
 import { mergeHeaders } from './request/headers.js';
 import { type CallOptions, type RequestOptions, sendRequest } from './request/send-request.js';
 import { resolveTransport } from './resolve-transport.js';
+import {
+  type ChatCompletionStream,
+  chatCompletionStream,
+  type ResponseStream,
+  responseStream,
+} from './streaming/accumulate/final-streams.js';
 import type {
   ChatCompletion,
   ChatCompletionChunk,
@@ -73,6 +79,8 @@ export class OpenAI {
 
   readonly baseURL: string;
   readonly defaultModel: string;
+  /** The provider preset this client was made from (what sessions read, e.g. `streamUsage`). */
+  readonly preset: ProviderPreset;
   readonly #apiKey: string | undefined;
   readonly #core: ClientCore;
 
@@ -80,6 +88,7 @@ export class OpenAI {
     assertClientConfig(apiKey, config);
     const preset = (new.target as typeof OpenAI).preset;
     assertPreset(preset);
+    this.preset = preset;
     const envBaseURL = preset === PROVIDERS.openai ? readEnv('OPENAI_BASE_URL') : undefined;
     this.#apiKey = presetApiKey(preset, apiKey);
     assertResolved(this.#apiKey, {
@@ -190,17 +199,22 @@ export class OpenAI {
     return createChatCompletion(this.#core, this.defaultModel, messages, options, onChunk, callOptions);
   }
 
-  /** Streams a chat completion as an async iterable of chunks; `break` aborts the request. */
+  /**
+   * Streams a chat completion as an async iterable of chunks; `break` aborts the request.
+   * `finalChatCompletion()` on the result gives the completion the chunks add up to.
+   */
   streamChatCompletion(
     messages: readonly ChatCompletionMessage[],
     options?: ChatCompletionOptions,
     call?: CallOptions,
-  ): AsyncIterableIterator<ChatCompletionChunk> {
+  ): ChatCompletionStream {
+    let chunks: AsyncIterableIterator<ChatCompletionChunk>;
     try {
-      return streamChatCompletion(this.#core, this.defaultModel, messages, options, call);
+      chunks = streamChatCompletion(this.#core, this.defaultModel, messages, options, call);
     } catch (error) {
-      return failedIterator(error);
+      chunks = failedIterator(error);
     }
+    return chatCompletionStream(chunks);
   }
 
   // --- responses ----------------------------------------------------------------------------------
@@ -227,17 +241,18 @@ export class OpenAI {
     return createResponse(this.#core, this.defaultModel, input, options, onEvent, callOptions);
   }
 
-  /** Streams a response as an async iterable of typed events; `break` aborts the request. */
-  streamResponse(
-    input: ResponseInput,
-    options?: ResponseOptions,
-    call?: CallOptions,
-  ): AsyncIterableIterator<ResponseStreamEvent> {
+  /**
+   * Streams a response as an async iterable of typed events; `break` aborts the request.
+   * `finalResponse()` on the result gives the final response.
+   */
+  streamResponse(input: ResponseInput, options?: ResponseOptions, call?: CallOptions): ResponseStream {
+    let events: AsyncIterableIterator<ResponseStreamEvent>;
     try {
-      return streamResponse(this.#core, this.defaultModel, input, options, call);
+      events = streamResponse(this.#core, this.defaultModel, input, options, call);
     } catch (error) {
-      return failedIterator(error);
+      events = failedIterator(error);
     }
+    return responseStream(events);
   }
 
   /** `GET /responses/{id}`: a stored response. */

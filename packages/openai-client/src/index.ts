@@ -33,6 +33,15 @@ export type { HeaderLayer } from './request/headers.js';
 export type { RetryClock } from './request/retry.js';
 export type { CallOptions, RequestOptions } from './request/send-request.js';
 export type { TransportName } from './resolve-transport.js';
+export { accumulateChatCompletion, accumulateResponse } from './streaming/accumulate/accumulate.js';
+export {
+  type AccumulatedChatCompletion,
+  type AccumulatedMessage,
+  ChatCompletionAccumulator,
+} from './streaming/accumulate/chat-completion-accumulator.js';
+export type { ChatCompletionStream, ResponseStream } from './streaming/accumulate/final-streams.js';
+export { ResponseAccumulator } from './streaming/accumulate/response-accumulator.js';
+export type { AccumulatedToolCall } from './streaming/accumulate/tool-call-joiner.js';
 export {
   assertChatChunk,
   assertChatDelta,

@@ -18,6 +18,12 @@ export interface ProviderPreset {
    * line break and no blank line between events. Absent: `'strict'`. `config.sseFraming` wins over it.
    */
   readonly sseFraming?: StreamFraming;
+  /**
+   * Whether a streamed chat completion may ask for its token usage (`stream_options: { include_usage: true }`):
+   * sessions ask when this is true. False where the provider rejects the field (Mistral); absent: not known,
+   * not asked (usage a provider sends unasked is still counted).
+   */
+  readonly streamUsage?: boolean;
 }
 
 /** The presets, as data: adding a provider is adding an entry. */
@@ -28,6 +34,7 @@ export const PROVIDERS = {
     defaultModel: 'gpt-4.1',
     apiKeyEnv: ['OPENAI_API_KEY'],
     apis: ['chat', 'responses'],
+    streamUsage: true,
   },
   gemini: {
     name: 'Google Gemini',
@@ -42,6 +49,7 @@ export const PROVIDERS = {
     defaultModel: 'openai/gpt-4.1',
     apiKeyEnv: ['OPENROUTER_API_KEY'],
     apis: ['chat', 'responses'],
+    streamUsage: true,
   },
   // Azure OpenAI: set baseURL to https://<resource>.openai.azure.com/openai/v1 (the wireai CLI builds it
   // from AZURE_OPENAI_ENDPOINT; the client does not read that variable yet); deployments are models.
@@ -51,6 +59,7 @@ export const PROVIDERS = {
     defaultModel: 'gpt-4.1',
     apiKeyEnv: ['AZURE_OPENAI_API_KEY'],
     apis: ['chat', 'responses'],
+    streamUsage: true,
     auth: 'api-key',
     defaultQuery: { 'api-version': 'preview' },
   },
@@ -67,6 +76,7 @@ export const PROVIDERS = {
     defaultModel: 'mistral-small-latest',
     apiKeyEnv: ['MISTRAL_API_KEY'],
     apis: ['chat'],
+    streamUsage: false,
   },
   deepseek: {
     name: 'DeepSeek',
@@ -74,6 +84,7 @@ export const PROVIDERS = {
     defaultModel: 'deepseek-chat',
     apiKeyEnv: ['DEEPSEEK_API_KEY'],
     apis: ['chat'],
+    streamUsage: true,
   },
   together: {
     name: 'Together AI',
@@ -88,6 +99,7 @@ export const PROVIDERS = {
     defaultModel: 'llama3.2',
     apiKeyEnv: [],
     apis: ['chat', 'responses'],
+    streamUsage: true,
     auth: 'none',
   },
   lmstudio: {
