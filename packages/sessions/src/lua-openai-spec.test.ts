@@ -265,10 +265,13 @@ describe.each(TRANSPORTS)(
         choices: [{ delta: { content }, index }],
       });
 
+      // lua's fixture numbers the chunks' choice index 0, 1, 2; in the API `choices[].index` names separate
+      // choices (n > 1), which the accumulator keeps apart, and the reply is choice 0. The chunks of one
+      // reply all carry index 0, as here.
       it('processes streaming chunks', async () => {
         reply(
           'POST /chat/completions',
-          singleNewline([chunk('This is ', 0), chunk('a chat ', 1), chunk('response.', 2)]),
+          singleNewline([chunk('This is ', 0), chunk('a chat ', 0), chunk('response.', 0)]),
         );
         const chat = new ChatSession(client, { messages: [{ role: 'user', content: 'tell me a joke' }] });
         const received: unknown[] = [];
@@ -278,8 +281,8 @@ describe.each(TRANSPORTS)(
         );
         expect(received).toEqual([
           { content: 'This is ', index: 0 },
-          { content: 'a chat ', index: 1 },
-          { content: 'response.', index: 2 },
+          { content: 'a chat ', index: 0 },
+          { content: 'response.', index: 0 },
         ]);
         expect(response).toBe('This is a chat response.');
         expect(sent(0)?.stream).toBe(true);
