@@ -1,11 +1,10 @@
-import { CHAT_STREAM_QUIRKS } from '@wireai/testing';
+import { CHAT_STREAM_QUIRKS, type StreamServer, startStreamServer } from '@wireai/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OpenAI } from './client.js';
 import { IncompleteStreamError } from './errors.js';
 import { Gemini } from './providers/provider-clients.js';
 import { accumulateChatCompletion, accumulateResponse } from './streaming/accumulate/accumulate.js';
 import { ChatCompletionAccumulator } from './streaming/accumulate/chat-completion-accumulator.js';
-import { type StreamServer, startStreamServer } from './test-support/stream-server.js';
 import { TRANSPORTS } from './test-support/transports.js';
 
 // Each recorded provider stream, served by a raw server over every transport, through each client helper

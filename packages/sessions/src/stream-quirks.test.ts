@@ -1,5 +1,11 @@
 import { type ChatCompletionChunk, Gemini, OpenAI, ValidationError } from '@wireai/openai-client';
-import { CHAT_STREAM_QUIRKS, GEMINI_THOUGHT_SIGNATURE } from '@wireai/testing';
+import {
+  CHAT_STREAM_QUIRKS,
+  GEMINI_THOUGHT_SIGNATURE,
+  type StreamServer,
+  startStreamServer,
+  textStream,
+} from '@wireai/testing';
 import { createAxiosTransport } from '@wireai/transport-axios';
 import { createFetchTransport } from '@wireai/transport-fetch';
 import { createUndiciTransport } from '@wireai/transport-undici';
@@ -8,7 +14,6 @@ import { z } from 'zod';
 import { ChatSession } from './chat-session.js';
 import { ResponsesChatSession } from './responses-session.js';
 import { SessionError } from './session-error.js';
-import { type StreamServer, startStreamServer, textStream } from './test-support/stream-server.js';
 import { tool } from './tools.js';
 
 // The recorded provider streams (@wireai/testing's CHAT_STREAM_QUIRKS), served by a raw node:http server

@@ -1,7 +1,6 @@
-import { CHAT_STREAM_QUIRKS } from '@wireai/testing';
+import { CHAT_STREAM_QUIRKS, eventsOf } from '@wireai/testing';
 import { describe, expect, it } from 'vitest';
 import { MalformedResponseError } from '../../errors.js';
-import { eventsOf } from '../../test-support/stream-server.js';
 import type { ChatCompletionChunk } from '../../types.js';
 import { accumulateChatCompletion } from './accumulate.js';
 import { ChatCompletionAccumulator } from './chat-completion-accumulator.js';
