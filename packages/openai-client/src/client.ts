@@ -34,18 +34,29 @@ import type { ClientConfig, ClientCore } from './request/client-core.js';
 import { mergeHeaders } from './request/headers.js';
 import { type CallOptions, type RequestOptions, sendRequest } from './request/send-request.js';
 import { resolveTransport } from './resolve-transport.js';
+import type { OkResult, ResultFor } from './result/unwrap.js';
 import type {
   ChatCompletion,
   ChatCompletionChunk,
   ChatCompletionMessage,
+  Completion,
   CompletionRequest,
+  EmbeddingList,
   EmbeddingRequest,
+  FileDeleted,
+  FileObject,
   ImageRequest,
+  Images,
+  Model,
+  Moderation,
   ModerationRequest,
   Response,
+  ResponseDeleted,
   ResponseInput,
   ResponseStreamEvent,
   Result,
+  ThreadDeleted,
+  ThreadList,
 } from './types.js';
 import { assertClientConfig, assertPreset, assertResolved } from './validation/client-config.js';
 
@@ -107,6 +118,7 @@ export class OpenAI {
       maxBodyBytes: config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
       maxEventSize: config.maxEventSize ?? DEFAULT_MAX_EVENT_SIZE,
       logger: config.logger,
+      throwOnError: config.throwOnError ?? false,
       transport: () => {
         transport ??= resolveTransport(config.transport).catch((error: unknown) => {
           transport = undefined; // let a later call try again (after an install, say)
@@ -128,6 +140,10 @@ export class OpenAI {
   }
 
   /** The public low-level request (lua-openai's `_request`): any method and path, JSON in and out, optional streaming. */
+  request<T = unknown, E = unknown>(
+    options: RequestOptions<E> & { throwOnError: true },
+  ): Promise<OkResult<T>>;
+  request<T = unknown, E = unknown>(options: RequestOptions<E>): Promise<Result<T>>;
   async request<T = unknown, E = unknown>(options: RequestOptions<E>): Promise<Result<T>> {
     return sendRequest<T, E>(this.#core, options);
   }
@@ -135,17 +151,17 @@ export class OpenAI {
   // --- chat completions ---------------------------------------------------------------------------
 
   /** `POST /chat/completions`. With `stream: true`, `onChunk` receives every chunk as it arrives. */
-  createChatCompletion(
+  createChatCompletion<const C extends CallOptions = CallOptions>(
     messages: readonly ChatCompletionMessage[],
     options?: ChatCompletionOptions & { stream?: false | null },
-    call?: CallOptions,
-  ): Promise<Result<ChatCompletion>>;
-  createChatCompletion(
+    call?: C,
+  ): Promise<ResultFor<ChatCompletion, C>>;
+  createChatCompletion<const C extends CallOptions = CallOptions>(
     messages: readonly ChatCompletionMessage[],
     options: WithStream<ChatCompletionOptions, true>,
     onChunk: OnChatChunk,
-    call?: CallOptions,
-  ): Promise<Result<undefined>>;
+    call?: C,
+  ): Promise<ResultFor<undefined, C>>;
   async createChatCompletion(
     messages: readonly ChatCompletionMessage[],
     options?: ChatCompletionOptions,
@@ -157,17 +173,17 @@ export class OpenAI {
   }
 
   /** lua-openai's legacy `chat`: streamed chunks reach `onDelta` filtered to `{ content, index, tool_calls }`. */
-  chat(
+  chat<const C extends CallOptions = CallOptions>(
     messages: readonly ChatCompletionMessage[],
     options?: ChatCompletionOptions & { stream?: false | null },
-    call?: CallOptions,
-  ): Promise<Result<ChatCompletion>>;
-  chat(
+    call?: C,
+  ): Promise<ResultFor<ChatCompletion, C>>;
+  chat<const C extends CallOptions = CallOptions>(
     messages: readonly ChatCompletionMessage[],
     options: WithStream<ChatCompletionOptions, true>,
     onDelta: (delta: ChatDelta, chunk: ChatCompletionChunk) => unknown,
-    call?: CallOptions,
-  ): Promise<Result<undefined>>;
+    call?: C,
+  ): Promise<ResultFor<undefined, C>>;
   async chat(
     messages: readonly ChatCompletionMessage[],
     options?: ChatCompletionOptions,
@@ -200,17 +216,17 @@ export class OpenAI {
   // --- responses ----------------------------------------------------------------------------------
 
   /** `POST /responses`. With `stream: true`, `onEvent` receives every event, `response.created` to `response.completed`. */
-  createResponse(
+  createResponse<const C extends CallOptions = CallOptions>(
     input: ResponseInput,
     options?: ResponseOptions & { stream?: false | null },
-    call?: CallOptions,
-  ): Promise<Result<Response>>;
-  createResponse(
+    call?: C,
+  ): Promise<ResultFor<Response, C>>;
+  createResponse<const C extends CallOptions = CallOptions>(
     input: ResponseInput,
     options: WithStream<ResponseOptions, true>,
     onEvent: OnResponseEvent,
-    call?: CallOptions,
-  ): Promise<Result<undefined>>;
+    call?: C,
+  ): Promise<ResultFor<undefined, C>>;
   async createResponse(
     input: ResponseInput,
     options?: ResponseOptions,
@@ -235,35 +251,56 @@ export class OpenAI {
   }
 
   /** `GET /responses/{id}`: a stored response. */
-  async response(id: string, call?: CallOptions) {
-    return getResponse(this.#core, id, call);
+  async response<const C extends CallOptions = CallOptions>(
+    id: string,
+    call?: C,
+  ): Promise<ResultFor<Response, C>> {
+    return getResponse(this.#core, id, call) as Promise<ResultFor<Response, C>>;
   }
 
   /** `DELETE /responses/{id}`. */
-  async deleteResponse(id: string, call?: CallOptions) {
-    return deleteResponse(this.#core, id, call);
+  async deleteResponse<const C extends CallOptions = CallOptions>(
+    id: string,
+    call?: C,
+  ): Promise<ResultFor<ResponseDeleted, C>> {
+    return deleteResponse(this.#core, id, call) as Promise<ResultFor<ResponseDeleted, C>>;
   }
 
   /** `POST /responses/{id}/cancel`: stops a background response. */
-  async cancelResponse(id: string, call?: CallOptions) {
-    return cancelResponse(this.#core, id, call);
+  async cancelResponse<const C extends CallOptions = CallOptions>(
+    id: string,
+    call?: C,
+  ): Promise<ResultFor<Response, C>> {
+    return cancelResponse(this.#core, id, call) as Promise<ResultFor<Response, C>>;
   }
 
   // --- the rest of lua-openai ---------------------------------------------------------------------
 
   /** `POST /completions` (legacy); defaults: `gpt-3.5-turbo-instruct`, temperature 0.5, 600 max tokens. */
-  async completion(prompt: CompletionRequest['prompt'], options?: CompletionOptions, call?: CallOptions) {
-    return completion(this.#core, prompt, options, call);
+  async completion<const C extends CallOptions = CallOptions>(
+    prompt: CompletionRequest['prompt'],
+    options?: CompletionOptions,
+    call?: C,
+  ): Promise<ResultFor<Completion, C>> {
+    return completion(this.#core, prompt, options, call) as Promise<ResultFor<Completion, C>>;
   }
 
   /** `POST /embeddings`, lua-openai's default model `text-embedding-ada-002`. */
-  async embedding(input: EmbeddingRequest['input'], options?: EmbeddingOptions, call?: CallOptions) {
-    return embedding(this.#core, input, options, call);
+  async embedding<const C extends CallOptions = CallOptions>(
+    input: EmbeddingRequest['input'],
+    options?: EmbeddingOptions,
+    call?: C,
+  ): Promise<ResultFor<EmbeddingList, C>> {
+    return embedding(this.#core, input, options, call) as Promise<ResultFor<EmbeddingList, C>>;
   }
 
   /** `POST /moderations`. */
-  async moderation(input: ModerationRequest['input'], options?: ModerationOptions, call?: CallOptions) {
-    return moderation(this.#core, input, options, call);
+  async moderation<const C extends CallOptions = CallOptions>(
+    input: ModerationRequest['input'],
+    options?: ModerationOptions,
+    call?: C,
+  ): Promise<ResultFor<Moderation, C>> {
+    return moderation(this.#core, input, options, call) as Promise<ResultFor<Moderation, C>>;
   }
 
   /** `GET /models`: the models the key can use. */
@@ -272,8 +309,8 @@ export class OpenAI {
   }
 
   /** `GET /models/{id}`. */
-  async model(id: string, call?: CallOptions) {
-    return model(this.#core, id, call);
+  async model<const C extends CallOptions = CallOptions>(id: string, call?: C): Promise<ResultFor<Model, C>> {
+    return model(this.#core, id, call) as Promise<ResultFor<Model, C>>;
   }
 
   /** `GET /files`. */
@@ -282,18 +319,27 @@ export class OpenAI {
   }
 
   /** `GET /files/{id}`: the file's metadata. */
-  async file(id: string, call?: CallOptions) {
-    return getFile(this.#core, id, call);
+  async file<const C extends CallOptions = CallOptions>(
+    id: string,
+    call?: C,
+  ): Promise<ResultFor<FileObject, C>> {
+    return getFile(this.#core, id, call) as Promise<ResultFor<FileObject, C>>;
   }
 
   /** `DELETE /files/{id}`. */
-  async deleteFile(id: string, call?: CallOptions) {
-    return deleteFile(this.#core, id, call);
+  async deleteFile<const C extends CallOptions = CallOptions>(
+    id: string,
+    call?: C,
+  ): Promise<ResultFor<FileDeleted, C>> {
+    return deleteFile(this.#core, id, call) as Promise<ResultFor<FileDeleted, C>>;
   }
 
   /** `POST /files` as multipart, built by the client so it is the same over every transport. */
-  async uploadFile(params: UploadFileParams, call?: CallOptions) {
-    return uploadFile(this.#core, params, call);
+  async uploadFile<const C extends CallOptions = CallOptions>(
+    params: UploadFileParams,
+    call?: C,
+  ): Promise<ResultFor<FileObject, C>> {
+    return uploadFile(this.#core, params, call) as Promise<ResultFor<FileObject, C>>;
   }
 
   /** `GET /assistants`, with the `openai-beta: assistants=v2` header the API requires. */
@@ -302,8 +348,8 @@ export class OpenAI {
   }
 
   /** `GET /threads`, with the `openai-beta: assistants=v2` header. */
-  async threads(call?: CallOptions) {
-    return threads(this.#core, call);
+  async threads<const C extends CallOptions = CallOptions>(call?: C): Promise<ResultFor<ThreadList, C>> {
+    return threads(this.#core, call) as Promise<ResultFor<ThreadList, C>>;
   }
 
   /** `GET /threads/{threadId}/messages`, with the `openai-beta: assistants=v2` header. */
@@ -312,13 +358,19 @@ export class OpenAI {
   }
 
   /** `DELETE /threads/{threadId}`, with the `openai-beta: assistants=v2` header. */
-  async deleteThread(threadId: string, call?: CallOptions) {
-    return deleteThread(this.#core, threadId, call);
+  async deleteThread<const C extends CallOptions = CallOptions>(
+    threadId: string,
+    call?: C,
+  ): Promise<ResultFor<ThreadDeleted, C>> {
+    return deleteThread(this.#core, threadId, call) as Promise<ResultFor<ThreadDeleted, C>>;
   }
 
   /** `POST /images/generations`; `params.prompt` is required. */
-  async imageGeneration(params: ImageRequest, call?: CallOptions) {
-    return imageGeneration(this.#core, params, call);
+  async imageGeneration<const C extends CallOptions = CallOptions>(
+    params: ImageRequest,
+    call?: C,
+  ): Promise<ResultFor<Images, C>> {
+    return imageGeneration(this.#core, params, call) as Promise<ResultFor<Images, C>>;
   }
 
   /** Never shows the key. */

@@ -32,6 +32,7 @@ export type { ClientConfig, Logger } from './request/client-core.js';
 export type { HeaderLayer } from './request/headers.js';
 export type { CallOptions, RequestOptions } from './request/send-request.js';
 export type { TransportName } from './resolve-transport.js';
+export { type OkResult, type ResultFor, resultError, unwrap } from './result/unwrap.js';
 export {
   assertChatChunk,
   assertChatDelta,

@@ -2,6 +2,7 @@ import { ValidationError } from '../errors.js';
 import type { ProviderPreset } from '../providers/presets.js';
 import type { TransportName } from '../resolve-transport.js';
 import {
+  checkBoolean,
   checkHeaders,
   checkLimit,
   checkMaxRetries,
@@ -58,6 +59,7 @@ export function assertClientConfig(apiKey: unknown, config: unknown): void {
   checkMaxRetries(options.maxRetries, at('maxRetries'), issues);
   checkLimit(options.maxBodyBytes, at('maxBodyBytes'), issues);
   checkLimit(options.maxEventSize, at('maxEventSize'), issues);
+  checkBoolean(options.throwOnError, at('throwOnError'), issues);
   if (options.auth !== undefined && !AUTH_MODES.includes(options.auth as string))
     issues.push({
       path: at('auth'),
