@@ -29,6 +29,13 @@ import {
   type ResponseOptions,
   streamResponse,
 } from './endpoints/responses.js';
+import { guardList, type PagePromise } from './pagination/cursor-page.js';
+import type {
+  AssistantListParams,
+  FileListParams,
+  ThreadListParams,
+  ThreadMessageListParams,
+} from './pagination/list-params.js';
 import { PROVIDERS, type ProviderPreset, presetApiKey, readEnv } from './providers/presets.js';
 import type { ClientConfig, ClientCore } from './request/client-core.js';
 import { mergeHeaders } from './request/headers.js';
@@ -36,6 +43,8 @@ import { type CallOptions, type RequestOptions, sendRequest } from './request/se
 import { resolveTransport } from './resolve-transport.js';
 import type { OkResult, ResultFor } from './result/unwrap.js';
 import type {
+  Assistant,
+  AssistantList,
   ChatCompletion,
   ChatCompletionChunk,
   ChatCompletionMessage,
@@ -44,10 +53,12 @@ import type {
   EmbeddingList,
   EmbeddingRequest,
   FileDeleted,
+  FileList,
   FileObject,
   ImageRequest,
   Images,
   Model,
+  ModelList,
   Moderation,
   ModerationRequest,
   Response,
@@ -55,8 +66,11 @@ import type {
   ResponseInput,
   ResponseStreamEvent,
   Result,
+  Thread,
   ThreadDeleted,
   ThreadList,
+  ThreadMessage,
+  ThreadMessageList,
 } from './types.js';
 import { assertClientConfig, assertPreset, assertResolved } from './validation/client-config.js';
 
@@ -303,9 +317,12 @@ export class OpenAI {
     return moderation(this.#core, input, options, call) as Promise<ResultFor<Moderation, C>>;
   }
 
-  /** `GET /models`: the models the key can use. */
-  async models(call?: CallOptions) {
-    return models(this.#core, call);
+  /**
+   * `GET /models`: the models the key can use. `await` gives the `Result` of the one page (the API does not
+   * page this list); `for await (const model of client.models())` walks its items.
+   */
+  models<const C extends CallOptions = CallOptions>(call?: C): PagePromise<Model, ModelList, C> {
+    return guardList(() => models(this.#core, call) as PagePromise<Model, ModelList, C>);
   }
 
   /** `GET /models/{id}`. */
@@ -313,9 +330,16 @@ export class OpenAI {
     return model(this.#core, id, call) as Promise<ResultFor<Model, C>>;
   }
 
-  /** `GET /files`. */
-  async files(call?: CallOptions) {
-    return listFiles(this.#core, call);
+  /**
+   * `GET /files` with the API's list parameters (`after`, `limit`, `order`, `purpose`). `await` gives the
+   * `Result` of the first page (`body.hasNextPage()`, `body.nextPage()`); `for await (const file of
+   * client.files())` walks every file of every page.
+   */
+  files<const C extends CallOptions = CallOptions>(
+    params?: FileListParams,
+    call?: C,
+  ): PagePromise<FileObject, FileList, C> {
+    return guardList(() => listFiles(this.#core, params, call) as PagePromise<FileObject, FileList, C>);
   }
 
   /** `GET /files/{id}`: the file's metadata. */
@@ -342,19 +366,36 @@ export class OpenAI {
     return uploadFile(this.#core, params, call) as Promise<ResultFor<FileObject, C>>;
   }
 
-  /** `GET /assistants`, with the `openai-beta: assistants=v2` header the API requires. */
-  async assistants(call?: CallOptions) {
-    return assistants(this.#core, call);
+  /** `GET /assistants`, paged like `files()`, with the `openai-beta: assistants=v2` header the API requires. */
+  assistants<const C extends CallOptions = CallOptions>(
+    params?: AssistantListParams,
+    call?: C,
+  ): PagePromise<Assistant, AssistantList, C> {
+    return guardList(() => assistants(this.#core, params, call) as PagePromise<Assistant, AssistantList, C>);
   }
 
-  /** `GET /threads`, with the `openai-beta: assistants=v2` header. */
-  async threads<const C extends CallOptions = CallOptions>(call?: C): Promise<ResultFor<ThreadList, C>> {
-    return threads(this.#core, call) as Promise<ResultFor<ThreadList, C>>;
+  /** `GET /threads`, paged like `files()`, with the `openai-beta: assistants=v2` header. */
+  threads<const C extends CallOptions = CallOptions>(
+    params?: ThreadListParams,
+    call?: C,
+  ): PagePromise<Thread, ThreadList, C> {
+    return guardList(() => threads(this.#core, params, call) as PagePromise<Thread, ThreadList, C>);
   }
 
-  /** `GET /threads/{threadId}/messages`, with the `openai-beta: assistants=v2` header. */
-  async threadMessages(threadId: string, call?: CallOptions) {
-    return threadMessages(this.#core, threadId, call);
+  /** `GET /threads/{threadId}/messages`, paged like `files()` (and `run_id`), with the `openai-beta: assistants=v2` header. */
+  threadMessages<const C extends CallOptions = CallOptions>(
+    threadId: string,
+    params?: ThreadMessageListParams,
+    call?: C,
+  ): PagePromise<ThreadMessage, ThreadMessageList, C> {
+    return guardList(
+      () =>
+        threadMessages(this.#core, threadId, params, call) as PagePromise<
+          ThreadMessage,
+          ThreadMessageList,
+          C
+        >,
+    );
   }
 
   /** `DELETE /threads/{threadId}`, with the `openai-beta: assistants=v2` header. */

@@ -9,9 +9,10 @@ import {
   StreamEventError,
   ValidationError,
 } from './errors.js';
+import type { Page } from './pagination/cursor-page.js';
 import { type OkResult, unwrap } from './result/unwrap.js';
 import { TRANSPORTS } from './test-support/transports.js';
-import type { ChatCompletion, ModelList, Result } from './types.js';
+import type { ChatCompletion, FileObject, Model, ModelList, Result } from './types.js';
 
 const hello = [{ role: 'user' as const, content: 'Hello' }];
 
@@ -149,9 +150,11 @@ describe('types', () => {
     const client = new OpenAI('sk', { transport: 'fetch' });
     const run = false as boolean; // types only: nothing is sent
     if (run) {
-      expectTypeOf(client.models({ throwOnError: true })).resolves.toEqualTypeOf<OkResult<ModelList>>();
-      expectTypeOf(client.models()).resolves.toEqualTypeOf<Result<ModelList>>();
-      expectTypeOf(client.models({ throwOnError: false })).resolves.toEqualTypeOf<Result<ModelList>>();
+      type Models = Page<Model, ModelList>;
+      expectTypeOf(client.models({ throwOnError: true })).resolves.toEqualTypeOf<OkResult<Models>>();
+      expectTypeOf(client.models()).resolves.toEqualTypeOf<Result<Models>>();
+      expectTypeOf(client.models({ throwOnError: false })).resolves.toEqualTypeOf<Result<Models>>();
+      expectTypeOf(client.file('f', { throwOnError: true })).resolves.toEqualTypeOf<OkResult<FileObject>>();
       expectTypeOf(client.createChatCompletion(hello, {}, { throwOnError: true })).resolves.toEqualTypeOf<
         OkResult<ChatCompletion>
       >();
@@ -160,5 +163,8 @@ describe('types', () => {
       ).resolves.toEqualTypeOf<OkResult<ModelList>>();
     }
     expectTypeOf(unwrap<ChatCompletion>).returns.toEqualTypeOf<ChatCompletion>();
+    expectTypeOf(unwrap<ChatCompletion>)
+      .parameter(0)
+      .toEqualTypeOf<Result<ChatCompletion>>();
   });
 });

@@ -1,4 +1,6 @@
 import { ValidationError } from '../errors.js';
+import { cursorList, type PagePromise } from '../pagination/cursor-page.js';
+import { checkListParams, type FileListParams, LIST_PARAMS } from '../pagination/list-params.js';
 import type { ClientCore } from '../request/client-core.js';
 import type { CallOptions } from '../request/send-request.js';
 import type { FileDeleted, FileList, FileObject, Result } from '../types.js';
@@ -13,8 +15,17 @@ export interface UploadFileParams extends MultipartFile {
   purpose: string;
 }
 
-export const listFiles = (core: ClientCore, call?: CallOptions): Promise<Result<FileList>> =>
-  endpointRequest(core, { method: 'GET', path: '/files' }, call);
+/** `GET /files`, one page at a time (`after`, `limit`, `order`, `purpose`). */
+export const listFiles = (
+  core: ClientCore,
+  params: FileListParams | undefined,
+  call: CallOptions | undefined,
+): PagePromise<FileObject, FileList> =>
+  cursorList(
+    (query: FileListParams) =>
+      endpointRequest<FileList>(core, { method: 'GET', path: '/files', query }, call),
+    () => checkListParams<FileListParams>(params, LIST_PARAMS.files),
+  );
 
 export const getFile = (core: ClientCore, id: string, call?: CallOptions): Promise<Result<FileObject>> =>
   endpointRequest(core, { method: 'GET', path: `/files/${pathSegment(id, 'file_id')}` }, call);
