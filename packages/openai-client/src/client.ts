@@ -8,7 +8,7 @@ import {
   type OnChatChunk,
   streamChatCompletion,
 } from './endpoints/chat-completions.js';
-import { deleteFile, getFile, listFiles, type UploadFileParams, uploadFile } from './endpoints/files.js';
+import { deleteFile, getFile, listFiles, uploadFile } from './endpoints/files.js';
 import {
   type CompletionOptions,
   completion,
@@ -72,6 +72,7 @@ import type {
   ThreadMessage,
   ThreadMessageList,
 } from './types.js';
+import type { UploadFileParams } from './uploads/resolve-upload.js';
 import { assertClientConfig, assertPreset, assertResolved } from './validation/client-config.js';
 
 type WithStream<O, S extends boolean> = O & { stream: S };
