@@ -37,6 +37,7 @@ export {
 export type {
   AssistantListParams,
   FileListParams,
+  ListParams,
   ThreadListParams,
   ThreadMessageListParams,
 } from './pagination/list-params.js';

@@ -3,19 +3,24 @@ import { type Issue, isRecord, shown } from '../validation/options.js';
 import { joinPath, throwIssues } from '../validation/validate.js';
 import type { CursorParams } from './cursor-page.js';
 
-/** Each parameter optional and `undefined` allowed (left out), whatever `exactOptionalPropertyTypes` says. */
-type Optional<P> = { [K in keyof P]?: P[K] | undefined };
+/**
+ * A list's query parameters as the methods take them: each optional, and `undefined` allowed (left out)
+ * whatever `exactOptionalPropertyTypes` says, so `{ after: cursor }` compiles when `cursor` may be unset.
+ */
+export type ListParams<Query> = { [K in keyof Query]?: Query[K] | undefined };
 
 /** The query parameters of `GET /files`, from the official description (`after`, `limit`, `order`, `purpose`). */
-export type FileListParams = Optional<NonNullable<operations['listFiles']['parameters']['query']>>;
+export type FileListParams = ListParams<NonNullable<operations['listFiles']['parameters']['query']>>;
 /** The query parameters of `GET /assistants` (`after`, `before`, `limit`, `order`). */
-export type AssistantListParams = Optional<NonNullable<operations['listAssistants']['parameters']['query']>>;
+export type AssistantListParams = ListParams<
+  NonNullable<operations['listAssistants']['parameters']['query']>
+>;
 /** The query parameters of `GET /threads/{thread_id}/messages` (the cursor ones and `run_id`). */
-export type ThreadMessageListParams = Optional<
+export type ThreadMessageListParams = ListParams<
   NonNullable<operations['listMessages']['parameters']['query']>
 >;
 /** The query parameters of `GET /threads` (not in the description; the cursor ones, as the other lists). */
-export type ThreadListParams = Optional<CursorParams>;
+export type ThreadListParams = ListParams<CursorParams>;
 
 /** How one list parameter is checked. */
 export type ListParamKind = 'id' | 'limit' | 'order' | 'string';
