@@ -2,8 +2,9 @@ import { type MockOpenAIServer, startMockOpenAI } from '@wireai/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { OpenAI } from './client.js';
 import { NotFoundError, OpenAIError, RateLimitError, ValidationError } from './errors.js';
+import { type CursorParams, cursorList } from './pagination/cursor-page.js';
 import { TRANSPORTS } from './test-support/transports.js';
-import type { FileObject } from './types.js';
+import type { Assistant, AssistantList, FileObject } from './types.js';
 
 describe.each(TRANSPORTS)('pagination over %s', (_name, createTransport) => {
   let mock: MockOpenAIServer;
@@ -171,6 +172,33 @@ describe.each(TRANSPORTS)('pagination over %s', (_name, createTransport) => {
     expect(threads).toHaveLength(3);
     await client.assistants({ limit: 5, order: 'desc', after: 'asst_x' });
     expect(mock.requests.at(-1)?.path).toBe('/v1/assistants?limit=5&order=desc&after=asst_x');
+  });
+});
+
+describe('cursorList pages another endpoint family through request()', () => {
+  let mock: MockOpenAIServer;
+  beforeAll(async () => {
+    mock = await startMockOpenAI();
+  });
+  afterAll(() => mock.close());
+
+  it('walks /assistants with the generic module, the cursor moved by id', async () => {
+    const client = new OpenAI('sk', { baseURL: mock.baseURL, transport: 'undici' });
+    const headers = { 'OpenAI-Beta': 'assistants=v2' };
+    for (let i = 0; i < 3; i++)
+      await client.request({ method: 'POST', path: '/assistants', body: { model: `m${i}` }, headers });
+    const list = cursorList<Assistant, AssistantList, CursorParams>(
+      (query) => client.request<AssistantList>({ method: 'GET', path: '/assistants', query, headers }),
+      () => ({ limit: 1, order: 'asc' }),
+    );
+    const models: string[] = [];
+    for await (const assistant of list) models.push(assistant.model);
+    expect(models).toEqual(['m0', 'm1', 'm2']);
+    expect(mock.requests.slice(-3).map((request) => request.path)).toEqual([
+      '/v1/assistants?limit=1&order=asc',
+      expect.stringMatching(/^\/v1\/assistants\?limit=1&order=asc&after=asst_/),
+      expect.stringMatching(/^\/v1\/assistants\?limit=1&order=asc&after=asst_/),
+    ]);
   });
 });
 
