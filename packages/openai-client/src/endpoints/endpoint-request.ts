@@ -17,8 +17,9 @@ export type EndpointRequest<E> = Omit<RequestOptions<E>, keyof CallOptions> & Pi
 
 /**
  * Sends an endpoint's request with the caller's call options: only `signal`, `timeout`, `maxRetries`,
- * `headers`, the limits, `query` and `throwOnError` are taken from them (a stray `path` or `body` cannot replace the endpoint's), and they are
- * checked like the rest, so a bad one is a `ValidationError` naming `call.…`.
+ * `headers`, the limits, `query` and `throwOnError` are taken from them (a stray `path` or `body` cannot
+ * replace the endpoint's), and they are checked like the rest, so a bad one is a `ValidationError` naming
+ * `call.…`.
  */
 export function endpointRequest<T, E = unknown>(
   core: ClientCore,

@@ -132,8 +132,9 @@ export function checkSignal(value: unknown, path: string, issues: Issue[]): void
 
 /**
  * A call's options (the last argument of every method; `request()`'s own fields): `signal`, `timeout`,
- * `maxRetries`, `headers`, `maxBodyBytes`, `maxEventSize`, `query`, `throwOnError`. Other fields are ignored. `root` is `call` for a
- * method's last argument and empty for `request()`, whose options are one object.
+ * `maxRetries`, `headers`, `maxBodyBytes`, `maxEventSize`, `query`, `throwOnError`. Other fields are
+ * ignored. `root` is `call` for a method's last argument and empty for `request()`, whose options are one
+ * object.
  */
 export function checkCallOptions(value: unknown, root: string, issues: Issue[]): void {
   if (value === undefined || value === null) return;
