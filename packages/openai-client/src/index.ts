@@ -1,7 +1,6 @@
 export { LimitExceededError } from '@wireai/core';
 export { OpenAI } from './client.js';
 export type { ChatCompletionOptions, ChatDelta, OnChatChunk } from './endpoints/chat-completions.js';
-export type { UploadFileParams } from './endpoints/files.js';
 export type { CompletionOptions, EmbeddingOptions, ModerationOptions } from './endpoints/misc.js';
 export type { MultipartFile } from './endpoints/multipart.js';
 export type { OnResponseEvent, ResponseOptions } from './endpoints/responses.js';
@@ -26,6 +25,22 @@ export {
   ValidationError,
 } from './errors.js';
 export type { components, paths } from './generated/openai.js';
+export {
+  type CursorListBody,
+  type CursorParams,
+  cursorList,
+  type FetchPage,
+  type Page,
+  type PageMethods,
+  type PagePromise,
+} from './pagination/cursor-page.js';
+export type {
+  AssistantListParams,
+  FileListParams,
+  ListParams,
+  ThreadListParams,
+  ThreadMessageListParams,
+} from './pagination/list-params.js';
 export { PROVIDERS, type ProviderName, type ProviderPreset } from './providers/presets.js';
 export { createClient, Gemini, OpenRouter } from './providers/provider-clients.js';
 export type { ClientConfig, Logger } from './request/client-core.js';
@@ -42,6 +57,7 @@ export {
 export type { ChatCompletionStream, ResponseStream } from './streaming/accumulate/final-streams.js';
 export { ResponseAccumulator } from './streaming/accumulate/response-accumulator.js';
 export type { AccumulatedToolCall } from './streaming/accumulate/tool-call-joiner.js';
+export { type OkResult, type ResultFor, resultError, unwrap } from './result/unwrap.js';
 export {
   assertChatChunk,
   assertChatDelta,
@@ -50,4 +66,6 @@ export {
 } from './streaming/event-shapes.js';
 export type { StreamFraming } from './streaming/sse-framing.js';
 export type * from './types.js';
+export type { UploadFileParams } from './uploads/resolve-upload.js';
+export { toFile, type Uploadable, type UploadFile } from './uploads/uploadable.js';
 export { assertChatMessage, assertChatMessages, assertResponsesInput } from './validation/assertions.js';

@@ -65,6 +65,12 @@ export interface ClientConfig {
   clock?: Partial<RetryClock>;
   /** How the key is sent: `Authorization: Bearer` (default), Azure's `api-key` header, or not at all. */
   auth?: 'bearer' | 'api-key' | 'none';
+  /**
+   * `true`: every call rejects a non-2xx answer with its `APIError` subclass (`RateLimitError`,
+   * `NotFoundError`…) instead of resolving `{ ok: false }`. Default `false`: every status resolves a
+   * `Result`, as lua-openai returns it. A call's own `throwOnError` wins.
+   */
+  throwOnError?: boolean;
 }
 
 /** What the request pipeline needs of a client; the key stays inside it. */
@@ -82,6 +88,8 @@ export interface ClientCore {
   transport(): Promise<Transport>;
   /** The authentication headers (never logged). */
   authHeaders(): Record<string, string>;
+  /** The client's `throwOnError`: a non-2xx answer rejects unless the call says otherwise. */
+  readonly throwOnError?: boolean;
   /** The clock retries wait with; tests inject one so no test sleeps on real time. */
   readonly clock?: Partial<RetryClock>;
 }

@@ -1,5 +1,12 @@
 import { type Sink, type Source, sinks, TransportError, type TransportResponse } from '@wireai/core';
-import { APIConnectionError, APITimeoutError, APIUserAbortError, ValidationError } from '../errors.js';
+import {
+  APIConnectionError,
+  APITimeoutError,
+  APIUserAbortError,
+  MalformedResponseError,
+  ValidationError,
+} from '../errors.js';
+import { resultError } from '../result/unwrap.js';
 import { type EventStreamSpec, eventStreamSink, type StreamState } from '../streaming/event-sink.js';
 import type { StreamFraming } from '../streaming/sse-framing.js';
 import type { Result } from '../types.js';
@@ -12,7 +19,7 @@ import {
   isToken,
   shown,
 } from '../validation/options.js';
-import { joinPath, throwIssues } from '../validation/validate.js';
+import { throwIssues } from '../validation/validate.js';
 import { attemptSignal } from './attempt-signal.js';
 import type { ClientCore } from './client-core.js';
 import { type HeaderLayer, mergeHeaders } from './headers.js';
@@ -37,6 +44,18 @@ export interface CallOptions {
   maxEventSize?: number | undefined;
   /** Overrides the client's `sseFraming` (how a streamed reply is split into events). */
   sseFraming?: StreamFraming | undefined;
+  /**
+   * Query parameters added to the URL (after the client's `defaultQuery`, winning over it by name): strings,
+   * finite numbers or booleans; `undefined` leaves one out. An endpoint's own parameters (a list's `after`)
+   * are merged under these.
+   */
+  query?: Record<string, string | number | boolean | undefined> | undefined;
+  /**
+   * Overrides the client's `throwOnError`: `true` rejects a non-2xx answer with its `APIError` subclass
+   * (`RateLimitError`, `NotFoundError`…) instead of resolving `{ ok: false }`, and narrows the result's
+   * type to the ok branch.
+   */
+  throwOnError?: boolean | undefined;
 }
 
 /** The public low-level request, lua-openai's `_request`: one path for every endpoint. */
@@ -48,7 +67,6 @@ export interface RequestOptions<E = unknown> extends CallOptions {
   body?: unknown;
   /** A body that is not JSON (multipart): its bytes or chunks and content type. */
   rawBody?: { source: Source; contentType: string };
-  query?: Record<string, string | number | boolean | undefined>;
   /** Makes it a streaming request: each event of the reply, parsed once, as it arrives. */
   onEvent?: EventStreamSpec<E>['onEvent'];
   /** With `onEvent`: which event ends the stream normally (besides `[DONE]`). */
@@ -70,7 +88,8 @@ export interface ErrorPaths {
 const REQUEST_PATHS: ErrorPaths = { call: '', body: 'body' };
 
 /**
- * Sends one request with retries. Resolves every HTTP status as a `Result` (2xx `ok`); rejects with
+ * Sends one request with retries. Resolves every HTTP status as a `Result` (2xx `ok`), unless the call's or
+ * the client's `throwOnError` makes a non-2xx one reject with its `APIError` subclass; rejects with
  * `APIConnectionError`/`APITimeoutError`/`APIUserAbortError` when no answer came, and with the stream
  * errors when a stream fails midway; rejects with `ValidationError` (nothing sent, no transport loaded)
  * when an option is wrong or the body holds what JSON cannot carry. A JSON body is encoded once and
@@ -182,7 +201,9 @@ export async function sendRequest<T, E = unknown>(
       continue;
     }
     const body = collector ? parseBody(collector.text(), ok, where, nonJsonBody) : undefined;
-    return { ok, status: head.status, body, headers: head.headers, requestId } as Result<T>;
+    const result = { ok, status: head.status, body, headers: head.headers, requestId } as Result<T>;
+    if (!result.ok && (options.throwOnError ?? core.throwOnError)) throw resultError(result);
+    return result;
   }
 }
 
@@ -213,22 +234,7 @@ function checkRequestOptions<E>(options: RequestOptions<E>, paths: ErrorPaths): 
     issues.push({ path: 'method', message: `expected an HTTP method, got ${shown(options.method)}` });
   if (typeof options.path !== 'string' || !options.path.startsWith('/'))
     issues.push({ path: 'path', message: `expected a path starting with '/', got ${shown(options.path)}` });
-  if (options.query !== undefined) {
-    if (!isRecord(options.query))
-      issues.push({ path: 'query', message: `expected an object, got ${shown(options.query)}` });
-    else
-      for (const [name, value] of Object.entries(options.query))
-        if (
-          value !== undefined &&
-          typeof value !== 'string' &&
-          typeof value !== 'boolean' &&
-          !(typeof value === 'number' && Number.isFinite(value))
-        )
-          issues.push({
-            path: joinPath('query', name),
-            message: `expected a string, a finite number or a boolean, got ${shown(value)}`,
-          });
-  }
+  // `query` is a call option too: checkCallOptions checks it below.
   if (options.rawBody !== undefined) {
     if (options.body !== undefined)
       issues.push({ path: 'rawBody', message: 'give a body or a rawBody, not both' });

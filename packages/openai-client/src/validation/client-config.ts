@@ -2,6 +2,7 @@ import { ValidationError } from '../errors.js';
 import type { ProviderPreset } from '../providers/presets.js';
 import type { TransportName } from '../resolve-transport.js';
 import {
+  checkBoolean,
   checkHeaders,
   checkLimit,
   checkMaxRetries,
@@ -61,6 +62,7 @@ export function assertClientConfig(apiKey: unknown, config: unknown): void {
   checkLimit(options.maxBodyBytes, at('maxBodyBytes'), issues);
   checkLimit(options.maxEventSize, at('maxEventSize'), issues);
   checkSseFraming(options.sseFraming, at('sseFraming'), issues);
+  checkBoolean(options.throwOnError, at('throwOnError'), issues);
   if (options.auth !== undefined && !AUTH_MODES.includes(options.auth as string))
     issues.push({
       path: at('auth'),
