@@ -41,13 +41,13 @@ import type { ClientConfig, ClientCore } from './request/client-core.js';
 import { mergeHeaders } from './request/headers.js';
 import { type CallOptions, type RequestOptions, sendRequest } from './request/send-request.js';
 import { resolveTransport } from './resolve-transport.js';
+import type { OkResult, ResultFor } from './result/unwrap.js';
 import {
   type ChatCompletionStream,
   chatCompletionStream,
   type ResponseStream,
   responseStream,
 } from './streaming/accumulate/final-streams.js';
-import type { OkResult, ResultFor } from './result/unwrap.js';
 import type {
   Assistant,
   AssistantList,

@@ -48,6 +48,7 @@ export type { HeaderLayer } from './request/headers.js';
 export type { RetryClock } from './request/retry.js';
 export type { CallOptions, RequestOptions } from './request/send-request.js';
 export type { TransportName } from './resolve-transport.js';
+export { type OkResult, type ResultFor, resultError, unwrap } from './result/unwrap.js';
 export { accumulateChatCompletion, accumulateResponse } from './streaming/accumulate/accumulate.js';
 export {
   type AccumulatedChatCompletion,
@@ -57,7 +58,6 @@ export {
 export type { ChatCompletionStream, ResponseStream } from './streaming/accumulate/final-streams.js';
 export { ResponseAccumulator } from './streaming/accumulate/response-accumulator.js';
 export type { AccumulatedToolCall } from './streaming/accumulate/tool-call-joiner.js';
-export { type OkResult, type ResultFor, resultError, unwrap } from './result/unwrap.js';
 export {
   assertChatChunk,
   assertChatDelta,

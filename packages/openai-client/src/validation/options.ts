@@ -147,8 +147,17 @@ export function checkCallOptions(value: unknown, root: string, issues: Issue[]):
     return;
   }
   // Each path is built only for an option given: this runs on every request.
-  const { signal, timeout, maxRetries, headers, maxBodyBytes, maxEventSize, sseFraming, query, throwOnError } =
-    value;
+  const {
+    signal,
+    timeout,
+    maxRetries,
+    headers,
+    maxBodyBytes,
+    maxEventSize,
+    sseFraming,
+    query,
+    throwOnError,
+  } = value;
   if (signal !== undefined) checkSignal(signal, joinPath(root, 'signal'), issues);
   if (timeout !== undefined) checkTimeout(timeout, joinPath(root, 'timeout'), issues);
   if (maxRetries !== undefined) checkMaxRetries(maxRetries, joinPath(root, 'maxRetries'), issues);
