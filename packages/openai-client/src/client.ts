@@ -8,18 +8,12 @@ import {
   type OnChatChunk,
   streamChatCompletion,
 } from './endpoints/chat-completions.js';
+import { type CompletionOptions, completion } from './endpoints/completions.js';
+import { type EmbeddingOptions, embedding } from './endpoints/embeddings.js';
 import { deleteFile, getFile, listFiles, uploadFile } from './endpoints/files.js';
-import {
-  type CompletionOptions,
-  completion,
-  type EmbeddingOptions,
-  embedding,
-  imageGeneration,
-  type ModerationOptions,
-  model,
-  models,
-  moderation,
-} from './endpoints/misc.js';
+import { imageGeneration } from './endpoints/images.js';
+import { model, models } from './endpoints/models.js';
+import { type ModerationOptions, moderation } from './endpoints/moderations.js';
 import {
   cancelResponse,
   createResponse,

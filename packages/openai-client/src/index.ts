@@ -1,7 +1,9 @@
 export { LimitExceededError } from '@wireai/core';
 export { OpenAI } from './client.js';
 export type { ChatCompletionOptions, ChatDelta, OnChatChunk } from './endpoints/chat-completions.js';
-export type { CompletionOptions, EmbeddingOptions, ModerationOptions } from './endpoints/misc.js';
+export type { CompletionOptions } from './endpoints/completions.js';
+export type { EmbeddingOptions } from './endpoints/embeddings.js';
+export type { ModerationOptions } from './endpoints/moderations.js';
 export type { MultipartFile } from './endpoints/multipart.js';
 export type { OnResponseEvent, ResponseOptions } from './endpoints/responses.js';
 export {

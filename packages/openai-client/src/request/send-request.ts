@@ -1,11 +1,5 @@
 import { type Sink, type Source, sinks, TransportError, type TransportResponse } from '@wireai/core';
-import {
-  APIConnectionError,
-  APITimeoutError,
-  APIUserAbortError,
-  MalformedResponseError,
-  ValidationError,
-} from '../errors.js';
+import { APIConnectionError, APITimeoutError, APIUserAbortError, ValidationError } from '../errors.js';
 import { resultError } from '../result/unwrap.js';
 import { type EventStreamSpec, eventStreamSink, type StreamState } from '../streaming/event-sink.js';
 import type { StreamFraming } from '../streaming/sse-framing.js';
