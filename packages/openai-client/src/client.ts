@@ -36,12 +36,15 @@ import { mergeHeaders } from './request/headers.js';
 import { type CallOptions, type RequestOptions, sendRequest } from './request/send-request.js';
 import { resolveTransport } from './resolve-transport.js';
 import type { OkResult, ResultFor } from './result/unwrap.js';
+import { ChatCompletionAccumulator } from './streaming/accumulate/chat-completion-accumulator.js';
 import {
   type ChatCompletionStream,
   chatCompletionStream,
+  FinalTracker,
   type ResponseStream,
   responseStream,
 } from './streaming/accumulate/final-streams.js';
+import { ResponseAccumulator } from './streaming/accumulate/response-accumulator.js';
 import type {
   Assistant,
   AssistantList,
@@ -233,13 +236,15 @@ export class OpenAI {
     options?: ChatCompletionOptions,
     call?: CallOptions,
   ): ChatCompletionStream {
+    const tracker = new FinalTracker(new ChatCompletionAccumulator());
     let chunks: AsyncIterableIterator<ChatCompletionChunk>;
     try {
-      chunks = streamChatCompletion(this.#core, this.defaultModel, messages, options, call);
+      chunks = streamChatCompletion(this.#core, this.defaultModel, messages, options, call, tracker);
     } catch (error) {
+      tracker.end({ error }); // a bad argument: the loop and the final result both report it
       chunks = failedIterator(error);
     }
-    return chatCompletionStream(chunks);
+    return chatCompletionStream(chunks, tracker);
   }
 
   // --- responses ----------------------------------------------------------------------------------
@@ -271,13 +276,15 @@ export class OpenAI {
    * `finalResponse()` on the result gives the final response.
    */
   streamResponse(input: ResponseInput, options?: ResponseOptions, call?: CallOptions): ResponseStream {
+    const tracker = new FinalTracker(new ResponseAccumulator());
     let events: AsyncIterableIterator<ResponseStreamEvent>;
     try {
-      events = streamResponse(this.#core, this.defaultModel, input, options, call);
+      events = streamResponse(this.#core, this.defaultModel, input, options, call, tracker);
     } catch (error) {
+      tracker.end({ error }); // a bad argument: the loop and the final result both report it
       events = failedIterator(error);
     }
-    return responseStream(events);
+    return responseStream(events, tracker);
   }
 
   /** `GET /responses/{id}`: a stored response. */
