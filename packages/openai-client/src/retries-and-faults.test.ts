@@ -117,7 +117,13 @@ describe.each(TRANSPORTS)('retries, timeouts, aborts and faults over %s', (_name
     let started = 0;
     const recorded = new OpenAI('k', {
       baseURL: mock.baseURL,
-      transport: { name: inner.name, request: (request) => (started++, inner.request(request)) },
+      transport: {
+        name: inner.name,
+        request(request) {
+          started++;
+          return inner.request(request);
+        },
+      },
       clock: { random: () => 0, sleep: async (ms) => void waits.push(ms) },
     });
     const error = await failure(recorded.models({ timeout: 20, maxRetries: 1 }));
