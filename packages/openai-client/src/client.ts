@@ -29,6 +29,8 @@ import {
   type ResponseOptions,
   streamResponse,
 } from './endpoints/responses.js';
+import { callOperation } from './operations/call-operation.js';
+import type { OperationArgs, OperationKey, OperationResult } from './operations/operation-types.js';
 import { PROVIDERS, type ProviderPreset, presetApiKey, readEnv } from './providers/presets.js';
 import type { ClientConfig, ClientCore } from './request/client-core.js';
 import { mergeHeaders } from './request/headers.js';
@@ -130,6 +132,16 @@ export class OpenAI {
   /** The public low-level request (lua-openai's `_request`): any method and path, JSON in and out, optional streaming. */
   async request<T = unknown, E = unknown>(options: RequestOptions<E>): Promise<Result<T>> {
     return sendRequest<T, E>(this.#core, options);
+  }
+
+  /**
+   * Any operation of the official OpenAI description, typed from it: `call('POST /batches', { body })`,
+   * `call('GET /vector_stores/{vector_store_id}', { path: { vector_store_id } })`. Path parameters are
+   * checked and encoded, JSON in and out (`rawBody` for a multipart operation), through the same
+   * pipeline as every other call; a stream is not read here (`stream: true` is refused).
+   */
+  async call<K extends OperationKey>(key: K, ...params: OperationArgs<K>): Promise<Result<OperationResult<K>>> {
+    return callOperation(this.#core, key, params[0]);
   }
 
   // --- chat completions ---------------------------------------------------------------------------

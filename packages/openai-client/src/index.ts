@@ -26,6 +26,25 @@ export {
   ValidationError,
 } from './errors.js';
 export type { components, paths } from './generated/openai.js';
+export type {
+  components as apiComponents,
+  operations as apiOperations,
+  paths as apiPaths,
+} from './generated/openai-api.js';
+export type {
+  OperationArgs,
+  OperationBody,
+  OperationBodyContentType,
+  OperationId,
+  OperationKey,
+  OperationMethod,
+  OperationOf,
+  OperationParams,
+  OperationPathParams,
+  OperationQuery,
+  OperationResult,
+  RawBody,
+} from './operations/operation-types.js';
 export { PROVIDERS, type ProviderName, type ProviderPreset } from './providers/presets.js';
 export { createClient, Gemini, OpenRouter } from './providers/provider-clients.js';
 export type { ClientConfig, Logger } from './request/client-core.js';
