@@ -140,7 +140,10 @@ export class OpenAI {
    * checked and encoded, JSON in and out (`rawBody` for a multipart operation), through the same
    * pipeline as every other call; a stream is not read here (`stream: true` is refused).
    */
-  async call<K extends OperationKey>(key: K, ...params: OperationArgs<K>): Promise<Result<OperationResult<K>>> {
+  async call<K extends OperationKey>(
+    key: K,
+    ...params: OperationArgs<K>
+  ): Promise<Result<OperationResult<K>>> {
     return callOperation(this.#core, key, params[0]);
   }
 

@@ -38,14 +38,18 @@ export async function callOperation<K extends OperationKey>(
   const fields = given;
   for (const name of Object.keys(fields))
     if (!PARAM_FIELDS.has(name) && !CALL_FIELDS.has(name) && fields[name] !== undefined)
-      issues.push({ path: name, message: `not a parameter of call(): ${[...PARAM_FIELDS].join(', ')} or a call option` });
+      issues.push({
+        path: name,
+        message: `not a parameter of call(): ${[...PARAM_FIELDS].join(', ')} or a call option`,
+      });
 
   const path = fillPath(template, fields.path, issues);
   const query = encodeQuery(fields.query, issues);
   if (isRecord(fields.body) && fields.body.stream === true)
     issues.push({
       path: 'body.stream',
-      message: 'call() reads JSON answers; stream with createChatCompletion/createResponse, or request({ onEvent })',
+      message:
+        'call() reads JSON answers; stream with createChatCompletion/createResponse, or request({ onEvent })',
     });
   throwIssues(issues);
 

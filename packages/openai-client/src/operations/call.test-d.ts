@@ -1,7 +1,7 @@
 import { describe, expectTypeOf, test } from 'vitest';
 import type { OpenAI } from '../client.js';
 import type { components } from '../generated/openai-api.js';
-import { OPERATION_KEYS } from '../test-support/operation-keys.js';
+import type { OPERATION_KEYS } from '../test-support/operation-keys.js';
 import type { Result } from '../types.js';
 import type {
   OperationArgs,
@@ -65,8 +65,10 @@ describe('targeted operations', () => {
     void client.call('GET /vector_stores/{vector_store_id}', { path: { id: 'vs_1' } });
     // @ts-expect-error path parameters are required
     void client.call('GET /vector_stores/{vector_store_id}');
-    // @ts-expect-error two parameters, both required
-    void client.call('GET /vector_stores/{vector_store_id}/files/{file_id}', { path: { vector_store_id: 'vs_1' } });
+    void client.call('GET /vector_stores/{vector_store_id}/files/{file_id}', {
+      // @ts-expect-error two parameters, both required
+      path: { vector_store_id: 'vs_1' },
+    });
     // @ts-expect-error an operation without path parameters takes none
     void client.call('GET /batches', { path: { batch_id: 'b' } });
   });
@@ -85,8 +87,10 @@ describe('targeted operations', () => {
     void client.call('POST /batches', {
       body: { input_file_id: 'file_1', endpoint: '/v1/chat/completions', completion_window: '24h' },
     });
-    // @ts-expect-error completion_window is '24h'
-    void client.call('POST /batches', { body: { input_file_id: 'f', endpoint: '/v1/chat/completions', completion_window: '1h' } });
+    void client.call('POST /batches', {
+      // @ts-expect-error completion_window is '24h'
+      body: { input_file_id: 'f', endpoint: '/v1/chat/completions', completion_window: '1h' },
+    });
     // @ts-expect-error the body is required
     void client.call('POST /batches');
     // @ts-expect-error GET takes no body

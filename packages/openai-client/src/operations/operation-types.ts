@@ -47,18 +47,23 @@ type RequestContent<O> = O extends { requestBody?: infer B }
   : never;
 
 /** The JSON body an operation takes; `never` when it takes none, or only a body that is not JSON. */
-export type OperationBody<K extends OperationKey> = RequestContent<OperationOf<K>> extends infer C
-  ? 'application/json' extends keyof C
-    ? C['application/json']
-    : never
-  : never;
+export type OperationBody<K extends OperationKey> =
+  RequestContent<OperationOf<K>> extends infer C
+    ? 'application/json' extends keyof C
+      ? C['application/json']
+      : never
+    : never;
 
 /** The content types an operation's body may have (`'application/json'`, `'multipart/form-data'`…). */
 export type OperationBodyContentType<K extends OperationKey> = keyof RequestContent<OperationOf<K>> & string;
 
 type SuccessStatus = 200 | 201 | 202 | 203 | 204 | 206;
 type Responses<O> = O extends { responses: infer R } ? R : never;
-type JsonContent<R> = R extends { content: infer C } ? ('application/json' extends keyof C ? C['application/json'] : unknown) : undefined;
+type JsonContent<R> = R extends { content: infer C }
+  ? 'application/json' extends keyof C
+    ? C['application/json']
+    : unknown
+  : undefined;
 
 /**
  * The body of an operation's 2xx answer, from its `application/json` schema; `undefined` when the
@@ -69,7 +74,9 @@ export type OperationResult<K extends OperationKey> = {
 }[keyof Responses<OperationOf<K>> & SuccessStatus];
 
 type BodyRequired<O> = O extends { requestBody: unknown } ? true : false;
-type HasRequired<T> = [T] extends [never] ? false : {} extends T ? false : true;
+// An object with no keys: it extends T exactly when every key of T is optional.
+type Empty = Record<never, never>;
+type HasRequired<T> = [T] extends [never] ? false : Empty extends T ? false : true;
 
 type PathPart<K extends OperationKey> = [OperationPathParams<K>] extends [never]
   ? { path?: undefined }
@@ -104,9 +111,8 @@ type BodyPart<K extends OperationKey> = [RequestContent<OperationOf<K>>] extends
  */
 export type OperationParams<K extends OperationKey> = PathPart<K> & QueryPart<K> & BodyPart<K> & CallOptions;
 
-type AllOptional<T> = {} extends T ? true : false;
+type AllOptional<T> = Empty extends T ? true : false;
 
 /** The parameters as `call()`'s rest argument: optional when the operation needs none. */
-export type OperationArgs<K extends OperationKey> = AllOptional<OperationParams<K>> extends true
-  ? [params?: OperationParams<K>]
-  : [params: OperationParams<K>];
+export type OperationArgs<K extends OperationKey> =
+  AllOptional<OperationParams<K>> extends true ? [params?: OperationParams<K>] : [params: OperationParams<K>];

@@ -4,7 +4,9 @@ import { joinPath } from '../validation/validate.js';
 type Scalar = string | number | boolean;
 
 const isScalar = (value: unknown): value is Scalar =>
-  typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
+  typeof value === 'string' ||
+  typeof value === 'boolean' ||
+  (typeof value === 'number' && Number.isFinite(value));
 
 /**
  * An operation's query as a query string, the way openai-node sends one: scalars as they are, an array
@@ -22,9 +24,10 @@ export function encodeQuery(query: unknown, issues: Issue[]): string {
     if (value === undefined) return;
     if (isScalar(value)) params.append(name, String(value));
     else if (Array.isArray(value) && depth < 2)
-      value.forEach((item, index) => add(`${name}[]`, item, `${path}[${index}]`, depth + 1));
+      for (const [index, item] of value.entries()) add(`${name}[]`, item, `${path}[${index}]`, depth + 1);
     else if (isRecord(value) && depth < 2)
-      for (const [key, item] of Object.entries(value)) add(`${name}[${key}]`, item, joinPath(path, key), depth + 1);
+      for (const [key, item] of Object.entries(value))
+        add(`${name}[${key}]`, item, joinPath(path, key), depth + 1);
     else
       issues.push({
         path,
