@@ -31,10 +31,12 @@ import {
 } from './endpoints/responses.js';
 import { callOperation } from './operations/call-operation.js';
 import type { OperationArgs, OperationKey, OperationResult } from './operations/operation-types.js';
-import { PROVIDERS, type ProviderPreset, presetApiKey, readEnv } from './providers/presets.js';
+import { resolveSettings } from './providers/environment.js';
+import { PROVIDERS, type ProviderPreset, presetApiKey } from './providers/presets.js';
 import type { ClientConfig, ClientCore } from './request/client-core.js';
 import { mergeHeaders } from './request/headers.js';
 import { type CallOptions, type RequestOptions, sendRequest } from './request/send-request.js';
+import { tokenHeaders } from './request/token-provider.js';
 import { resolveTransport } from './resolve-transport.js';
 import type {
   ChatCompletion,
@@ -82,33 +84,31 @@ export class OpenAI {
     assertClientConfig(apiKey, config);
     const preset = (new.target as typeof OpenAI).preset;
     assertPreset(preset);
-    const envBaseURL = preset === PROVIDERS.openai ? readEnv('OPENAI_BASE_URL') : undefined;
+    const settings = resolveSettings(preset, config);
     this.#apiKey = presetApiKey(preset, apiKey);
-    assertResolved(this.#apiKey, {
-      path: config.baseURL ? 'config.baseURL' : envBaseURL ? 'OPENAI_BASE_URL' : 'preset.baseURL',
-      value: config.baseURL ?? envBaseURL ?? preset.baseURL,
-    });
-    this.baseURL = (config.baseURL ?? envBaseURL ?? preset.baseURL).replace(/\/+$/, '');
+    assertResolved(this.#apiKey, settings.baseURL);
+    this.baseURL = settings.baseURL.value.replace(/\/+$/, '');
     this.defaultModel = config.defaultModel ?? preset.defaultModel;
     const auth = config.auth ?? preset.auth ?? 'bearer';
     const apiKeyValue = () => this.#apiKey;
+    const tokenProvider = config.tokenProvider;
     let transport: Promise<Transport> | undefined;
     this.#core = {
       baseURL: this.baseURL,
       defaultHeaders: mergeHeaders(
         preset.defaultHeaders,
         {
-          'openai-organization': config.organization || undefined,
-          'openai-project': config.project || undefined,
+          'openai-organization': settings.organization,
+          'openai-project': settings.project,
         },
         config.defaultHeaders,
       ),
-      defaultQuery: { ...preset.defaultQuery, ...config.defaultQuery },
+      defaultQuery: settings.defaultQuery,
       timeout: config.timeout ?? TEN_MINUTES,
       maxRetries: config.maxRetries ?? 2,
       maxBodyBytes: config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
       maxEventSize: config.maxEventSize ?? DEFAULT_MAX_EVENT_SIZE,
-      logger: config.logger,
+      logger: settings.logger,
       transport: () => {
         transport ??= resolveTransport(config.transport).catch((error: unknown) => {
           transport = undefined; // let a later call try again (after an install, say)
@@ -116,9 +116,11 @@ export class OpenAI {
         });
         return transport;
       },
+      ...(settings.routePath ? { routePath: settings.routePath } : {}),
+      ...(tokenProvider ? { attemptAuthHeaders: () => tokenHeaders(tokenProvider) } : {}),
       authHeaders: () => {
         const key = apiKeyValue();
-        if (!key || auth === 'none') return {};
+        if (!key || auth === 'none' || tokenProvider) return {};
         return auth === 'api-key' ? { 'api-key': key } : { authorization: `Bearer ${key}` };
       },
     };
