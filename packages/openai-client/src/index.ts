@@ -45,11 +45,12 @@ export type {
   OperationResult,
   RawBody,
 } from './operations/operation-types.js';
-export { PROVIDERS, type ProviderName, type ProviderPreset } from './providers/presets.js';
+export { PROVIDERS, type PresetEnv, type ProviderName, type ProviderPreset } from './providers/presets.js';
 export { createClient, Gemini, OpenRouter } from './providers/provider-clients.js';
 export type { ClientConfig, Logger } from './request/client-core.js';
 export type { HeaderLayer } from './request/headers.js';
 export type { CallOptions, RequestOptions } from './request/send-request.js';
+export type { TokenProvider } from './request/token-provider.js';
 export type { TransportName } from './resolve-transport.js';
 export {
   assertChatChunk,
