@@ -913,14 +913,14 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * **NOTE:** This endpoint requires an [admin API key](../admin-api-keys).
+         * **NOTE:** This endpoint requires an [admin API key](https://platform.openai.com/docs/api-reference/admin-api-keys).
          *
          *     Organization owners can use this endpoint to view all permissions for a fine-tuned model checkpoint.
          */
         get: operations["listFineTuningCheckpointPermissions"];
         put?: never;
         /**
-         * **NOTE:** Calling this endpoint requires an [admin API key](../admin-api-keys).
+         * **NOTE:** Calling this endpoint requires an [admin API key](https://platform.openai.com/docs/api-reference/admin-api-keys).
          *
          *     This enables organization owners to share fine-tuned models with other projects in their organization.
          */
@@ -942,7 +942,7 @@ export interface paths {
         put?: never;
         post?: never;
         /**
-         * **NOTE:** This endpoint requires an [admin API key](../admin-api-keys).
+         * **NOTE:** This endpoint requires an [admin API key](https://platform.openai.com/docs/api-reference/admin-api-keys).
          *
          *     Organization owners can use this endpoint to delete a permission for a fine-tuned model checkpoint.
          */
@@ -23716,7 +23716,6 @@ export interface components {
             /**
              * @description Type of turn detection, `server_vad` to turn on simple Server VAD.
              * @default server_vad
-             * @constant
              */
             type: "server_vad";
         } | {
@@ -23739,7 +23738,6 @@ export interface components {
             interrupt_response?: boolean;
             /**
              * @description Type of turn detection, `semantic_vad` to turn on Semantic VAD.
-             * @constant
              */
             type: "semantic_vad";
         }) | null;
