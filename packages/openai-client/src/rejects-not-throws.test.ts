@@ -12,6 +12,7 @@ import { createClient, Gemini, OpenRouter } from './providers/provider-clients.j
 /** Bad arguments for each promise-returning method, each refused with a ValidationError. */
 const BAD_ARGUMENTS: Record<string, unknown[]> = {
   request: [{ method: 'GET', path: 'models' }],
+  call: ['GET /batches/{batch_id}', { path: { batch_id: '..' } }],
   createChatCompletion: [[]],
   chat: [[{ role: 'robot', content: 'x' }]],
   createResponse: [undefined],
