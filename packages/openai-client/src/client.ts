@@ -32,6 +32,7 @@ import {
 import { callOperation } from './operations/call-operation.js';
 import type { OperationArgs, OperationKey, OperationResult } from './operations/operation-types.js';
 import { resolveSettings } from './providers/environment.js';
+import { type ConfigWithPreset, PRESET } from './providers/preset-option.js';
 import { PROVIDERS, type ProviderPreset, presetApiKey } from './providers/presets.js';
 import type { ClientConfig, ClientCore } from './request/client-core.js';
 import { mergeHeaders } from './request/headers.js';
@@ -82,7 +83,8 @@ export class OpenAI {
 
   constructor(apiKey?: string, config: ClientConfig = {}) {
     assertClientConfig(apiKey, config);
-    const preset = (new.target as typeof OpenAI).preset;
+    // A subclass brings its preset as a static (Gemini); createClient passes one in the config, as data.
+    const preset = (config as ConfigWithPreset)[PRESET] ?? (new.target as typeof OpenAI).preset;
     assertPreset(preset);
     const settings = resolveSettings(preset, config);
     this.#apiKey = presetApiKey(preset, apiKey);
