@@ -1,5 +1,6 @@
 // pnpm test:packages — every public package publishable on its own, proven on the tarballs:
-//   1. `pnpm pack` each public package; no tarball holds tests, fixtures, source maps or `workspace:` ranges;
+//   1. `pnpm pack` each public package; no tarball holds tests, fixtures, JavaScript source maps or `workspace:`
+//      ranges, and each declaration map points to source shipped beside it;
 //   2. the consumers in tools/consumers, each in a scratch directory outside the workspace, install only
 //      the tarballs they list (npm), then `require` each package, type-check consumer.ts with tsc, and run
 //      smoke.mjs against the mock server;
@@ -17,7 +18,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, posix } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { copyWorkTree, createRunner, createTally, listPublicPackages } from './lib/checks.mjs';
 
@@ -51,18 +52,34 @@ for (const pkg of publicPackages) {
   checkTarball(pkg, tarballOf[pkg.short]);
 }
 
-// What a user downloads: the build and the manifest, nothing the tests or the editor need.
+// What a user downloads: the build, its declaration maps and the source they point to (so "go to definition"
+// lands in the TypeScript), and the manifest; nothing the tests need, and no JavaScript source maps.
 function checkTarball(pkg, tarball) {
   const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).trim().split('\n');
-  const stray = files.filter((file) =>
-    /\.test\.|test-support|__fixtures__|fixtures\/|cassettes\/|\.map$|\.tsbuildinfo$|^package\/src\//.test(
-      file,
-    ),
+  const stray = files.filter(
+    (file) =>
+      /\.test\.|\.test-d\.|test-support|__fixtures__|fixtures\/|cassettes\/|\.tsbuildinfo$/.test(file) ||
+      (file.endsWith('.map') && !file.endsWith('.d.ts.map')),
   );
   check(
-    `${pkg.manifest.name}: ${files.length} files, no tests, fixtures or source maps`,
+    `${pkg.manifest.name}: ${files.length} files, no tests, fixtures or JavaScript source maps`,
     stray.length === 0,
     stray.join(', '),
+  );
+  const shipped = new Set(files);
+  const maps = files.filter((file) => file.endsWith('.d.ts.map'));
+  const unpacked = mkdtempSync(join(scratch, 'unpacked-'));
+  execFileSync('tar', ['-xzf', tarball, '-C', unpacked]);
+  const unresolved = maps.flatMap((map) => {
+    const { sources } = JSON.parse(readFileSync(join(unpacked, map), 'utf8'));
+    return sources
+      .map((source) => posix.join(posix.dirname(map), source))
+      .filter((source) => !shipped.has(source));
+  });
+  check(
+    `${pkg.manifest.name}: ${maps.length} declaration maps, each pointing to shipped source`,
+    maps.length > 0 && unresolved.length === 0,
+    unresolved.join(', '),
   );
   const manifest = execFileSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' });
   const workspace = manifest.match(/"[^"]+":\s*"workspace:[^"]*"/g) ?? [];

@@ -248,12 +248,12 @@ try {
         .map((file) => file.replace(/^package\//, ''));
       const has = new Set(files);
       const stray = files.filter((file) =>
-        /\.test\.|test-support|__fixtures__|fixtures\/|cassettes\/|\.tsbuildinfo$|^src\/|\.changeset\//.test(
+        /\.test\.|\.test-d\.|test-support|__fixtures__|fixtures\/|cassettes\/|\.tsbuildinfo$|\.js\.map$|\.changeset\//.test(
           file,
         ),
       );
       check(
-        `${name}: ${files.length} files, no tests, fixtures or sources`,
+        `${name}: ${files.length} files, no tests, fixtures or JavaScript source maps`,
         stray.length === 0,
         stray.join(', '),
       );
@@ -261,7 +261,7 @@ try {
       mkdirSync(unpacked, { recursive: true });
       execFileSync('tar', ['-xzf', tarball, '-C', unpacked]);
       const read = (file) => readFileSync(join(unpacked, 'package', file), 'utf8');
-      // Source maps: none shipped, and no file points at one (or at a source) that is not in the tarball.
+      // Declaration maps ship with the source they point to; no file points at a map or source not in the tarball.
       const dangling = [];
       for (const file of files.filter((f) => /\.(m?js|d\.ts|map)$/.test(f))) {
         const text = read(file);

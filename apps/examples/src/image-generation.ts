@@ -2,14 +2,14 @@
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Images } from '@wireai/openai-client';
-import { type Example, expectOk, runIfMain } from './support/example.js';
+import { unwrap } from '@wireai/openai-client';
+import { type Example, runIfMain } from './support/example.js';
 
 export async function main(
   { client, log }: Example,
   out = join(tmpdir(), 'wireai-image.png'),
 ): Promise<void> {
-  const images = expectOk<Images>(
+  const images = unwrap(
     await client.imageGeneration({
       model: 'gpt-image-1',
       prompt: 'A cute baby sea otter',

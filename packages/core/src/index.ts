@@ -31,6 +31,7 @@ export {
   type SseDecoderHandlers,
   type SseDecoderOptions,
   type SseEvent,
+  type SseFraming,
 } from './sse/sse-decoder.js';
 export type { SseSinkOptions } from './sse/sse-sink.js';
 export { CallerFailure } from './transport/caller-failure.js';

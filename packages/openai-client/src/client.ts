@@ -8,7 +8,7 @@ import {
   type OnChatChunk,
   streamChatCompletion,
 } from './endpoints/chat-completions.js';
-import { deleteFile, getFile, listFiles, type UploadFileParams, uploadFile } from './endpoints/files.js';
+import { deleteFile, getFile, listFiles, uploadFile } from './endpoints/files.js';
 import {
   type CompletionOptions,
   completion,
@@ -31,6 +31,13 @@ import {
 } from './endpoints/responses.js';
 import { callOperation } from './operations/call-operation.js';
 import type { OperationArgs, OperationKey, OperationResult } from './operations/operation-types.js';
+import { guardList, type PagePromise } from './pagination/cursor-page.js';
+import type {
+  AssistantListParams,
+  FileListParams,
+  ThreadListParams,
+  ThreadMessageListParams,
+} from './pagination/list-params.js';
 import { resolveSettings } from './providers/environment.js';
 import { type ConfigWithPreset, PRESET } from './providers/preset-option.js';
 import { PROVIDERS, type ProviderPreset, presetApiKey } from './providers/presets.js';
@@ -39,19 +46,44 @@ import { mergeHeaders } from './request/headers.js';
 import { type CallOptions, type RequestOptions, sendRequest } from './request/send-request.js';
 import { tokenHeaders } from './request/token-provider.js';
 import { resolveTransport } from './resolve-transport.js';
+import type { OkResult, ResultFor } from './result/unwrap.js';
+import {
+  type ChatCompletionStream,
+  chatCompletionStream,
+  type ResponseStream,
+  responseStream,
+} from './streaming/accumulate/final-streams.js';
 import type {
+  Assistant,
+  AssistantList,
   ChatCompletion,
   ChatCompletionChunk,
   ChatCompletionMessage,
+  Completion,
   CompletionRequest,
+  EmbeddingList,
   EmbeddingRequest,
+  FileDeleted,
+  FileList,
+  FileObject,
   ImageRequest,
+  Images,
+  Model,
+  ModelList,
+  Moderation,
   ModerationRequest,
   Response,
+  ResponseDeleted,
   ResponseInput,
   ResponseStreamEvent,
   Result,
+  Thread,
+  ThreadDeleted,
+  ThreadList,
+  ThreadMessage,
+  ThreadMessageList,
 } from './types.js';
+import type { UploadFileParams } from './uploads/resolve-upload.js';
 import { assertClientConfig, assertPreset, assertResolved } from './validation/client-config.js';
 
 type WithStream<O, S extends boolean> = O & { stream: S };
@@ -78,6 +110,8 @@ export class OpenAI {
 
   readonly baseURL: string;
   readonly defaultModel: string;
+  /** The provider preset this client was made from (what sessions read, e.g. `streamUsage`). */
+  readonly preset: ProviderPreset;
   readonly #apiKey: string | undefined;
   readonly #core: ClientCore;
 
@@ -86,6 +120,7 @@ export class OpenAI {
     // A subclass brings its preset as a static (Gemini); createClient passes one in the config, as data.
     const preset = (config as ConfigWithPreset)[PRESET] ?? (new.target as typeof OpenAI).preset;
     assertPreset(preset);
+    this.preset = preset;
     const settings = resolveSettings(preset, config);
     this.#apiKey = presetApiKey(preset, apiKey);
     assertResolved(this.#apiKey, settings.baseURL);
@@ -110,7 +145,10 @@ export class OpenAI {
       maxRetries: config.maxRetries ?? 2,
       maxBodyBytes: config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
       maxEventSize: config.maxEventSize ?? DEFAULT_MAX_EVENT_SIZE,
+      sseFraming: config.sseFraming ?? preset.sseFraming ?? 'strict',
       logger: settings.logger,
+      ...(config.clock ? { clock: config.clock } : {}),
+      throwOnError: config.throwOnError ?? false,
       transport: () => {
         transport ??= resolveTransport(config.transport).catch((error: unknown) => {
           transport = undefined; // let a later call try again (after an install, say)
@@ -133,9 +171,17 @@ export class OpenAI {
     return this.#core.transport();
   }
 
-  /** The public low-level request (lua-openai's `_request`): any method and path, JSON in and out, optional streaming. */
+  /**
+   * The public low-level request (lua-openai's `_request`): any method and path, JSON in and out, optional
+   * streaming. As lua-openai, a body that is not JSON comes back as its text, whatever the status (the
+   * typed methods reject a 2xx one with `MalformedResponseError` instead: they promise the API's object).
+   */
+  request<T = unknown, E = unknown>(
+    options: RequestOptions<E> & { throwOnError: true },
+  ): Promise<OkResult<T>>;
+  request<T = unknown, E = unknown>(options: RequestOptions<E>): Promise<Result<T>>;
   async request<T = unknown, E = unknown>(options: RequestOptions<E>): Promise<Result<T>> {
-    return sendRequest<T, E>(this.#core, options);
+    return sendRequest<T, E>(this.#core, options, undefined, 'text');
   }
 
   /**
@@ -154,17 +200,17 @@ export class OpenAI {
   // --- chat completions ---------------------------------------------------------------------------
 
   /** `POST /chat/completions`. With `stream: true`, `onChunk` receives every chunk as it arrives. */
-  createChatCompletion(
+  createChatCompletion<const C extends CallOptions = CallOptions>(
     messages: readonly ChatCompletionMessage[],
     options?: ChatCompletionOptions & { stream?: false | null },
-    call?: CallOptions,
-  ): Promise<Result<ChatCompletion>>;
-  createChatCompletion(
+    call?: C,
+  ): Promise<ResultFor<ChatCompletion, C>>;
+  createChatCompletion<const C extends CallOptions = CallOptions>(
     messages: readonly ChatCompletionMessage[],
     options: WithStream<ChatCompletionOptions, true>,
     onChunk: OnChatChunk,
-    call?: CallOptions,
-  ): Promise<Result<undefined>>;
+    call?: C,
+  ): Promise<ResultFor<undefined, C>>;
   async createChatCompletion(
     messages: readonly ChatCompletionMessage[],
     options?: ChatCompletionOptions,
@@ -176,17 +222,17 @@ export class OpenAI {
   }
 
   /** lua-openai's legacy `chat`: streamed chunks reach `onDelta` filtered to `{ content, index, tool_calls }`. */
-  chat(
+  chat<const C extends CallOptions = CallOptions>(
     messages: readonly ChatCompletionMessage[],
     options?: ChatCompletionOptions & { stream?: false | null },
-    call?: CallOptions,
-  ): Promise<Result<ChatCompletion>>;
-  chat(
+    call?: C,
+  ): Promise<ResultFor<ChatCompletion, C>>;
+  chat<const C extends CallOptions = CallOptions>(
     messages: readonly ChatCompletionMessage[],
     options: WithStream<ChatCompletionOptions, true>,
     onDelta: (delta: ChatDelta, chunk: ChatCompletionChunk) => unknown,
-    call?: CallOptions,
-  ): Promise<Result<undefined>>;
+    call?: C,
+  ): Promise<ResultFor<undefined, C>>;
   async chat(
     messages: readonly ChatCompletionMessage[],
     options?: ChatCompletionOptions,
@@ -203,33 +249,38 @@ export class OpenAI {
     return createChatCompletion(this.#core, this.defaultModel, messages, options, onChunk, callOptions);
   }
 
-  /** Streams a chat completion as an async iterable of chunks; `break` aborts the request. */
+  /**
+   * Streams a chat completion as an async iterable of chunks; `break` aborts the request.
+   * `finalChatCompletion()` on the result gives the completion the chunks add up to.
+   */
   streamChatCompletion(
     messages: readonly ChatCompletionMessage[],
     options?: ChatCompletionOptions,
     call?: CallOptions,
-  ): AsyncIterableIterator<ChatCompletionChunk> {
+  ): ChatCompletionStream {
+    let chunks: AsyncIterableIterator<ChatCompletionChunk>;
     try {
-      return streamChatCompletion(this.#core, this.defaultModel, messages, options, call);
+      chunks = streamChatCompletion(this.#core, this.defaultModel, messages, options, call);
     } catch (error) {
-      return failedIterator(error);
+      chunks = failedIterator(error);
     }
+    return chatCompletionStream(chunks);
   }
 
   // --- responses ----------------------------------------------------------------------------------
 
   /** `POST /responses`. With `stream: true`, `onEvent` receives every event, `response.created` to `response.completed`. */
-  createResponse(
+  createResponse<const C extends CallOptions = CallOptions>(
     input: ResponseInput,
     options?: ResponseOptions & { stream?: false | null },
-    call?: CallOptions,
-  ): Promise<Result<Response>>;
-  createResponse(
+    call?: C,
+  ): Promise<ResultFor<Response, C>>;
+  createResponse<const C extends CallOptions = CallOptions>(
     input: ResponseInput,
     options: WithStream<ResponseOptions, true>,
     onEvent: OnResponseEvent,
-    call?: CallOptions,
-  ): Promise<Result<undefined>>;
+    call?: C,
+  ): Promise<ResultFor<undefined, C>>;
   async createResponse(
     input: ResponseInput,
     options?: ResponseOptions,
@@ -240,104 +291,168 @@ export class OpenAI {
     return createResponse(this.#core, this.defaultModel, input, options, onEvent, callOptions);
   }
 
-  /** Streams a response as an async iterable of typed events; `break` aborts the request. */
-  streamResponse(
-    input: ResponseInput,
-    options?: ResponseOptions,
-    call?: CallOptions,
-  ): AsyncIterableIterator<ResponseStreamEvent> {
+  /**
+   * Streams a response as an async iterable of typed events; `break` aborts the request.
+   * `finalResponse()` on the result gives the final response.
+   */
+  streamResponse(input: ResponseInput, options?: ResponseOptions, call?: CallOptions): ResponseStream {
+    let events: AsyncIterableIterator<ResponseStreamEvent>;
     try {
-      return streamResponse(this.#core, this.defaultModel, input, options, call);
+      events = streamResponse(this.#core, this.defaultModel, input, options, call);
     } catch (error) {
-      return failedIterator(error);
+      events = failedIterator(error);
     }
+    return responseStream(events);
   }
 
   /** `GET /responses/{id}`: a stored response. */
-  async response(id: string, call?: CallOptions) {
-    return getResponse(this.#core, id, call);
+  async response<const C extends CallOptions = CallOptions>(
+    id: string,
+    call?: C,
+  ): Promise<ResultFor<Response, C>> {
+    return getResponse(this.#core, id, call) as Promise<ResultFor<Response, C>>;
   }
 
   /** `DELETE /responses/{id}`. */
-  async deleteResponse(id: string, call?: CallOptions) {
-    return deleteResponse(this.#core, id, call);
+  async deleteResponse<const C extends CallOptions = CallOptions>(
+    id: string,
+    call?: C,
+  ): Promise<ResultFor<ResponseDeleted, C>> {
+    return deleteResponse(this.#core, id, call) as Promise<ResultFor<ResponseDeleted, C>>;
   }
 
   /** `POST /responses/{id}/cancel`: stops a background response. */
-  async cancelResponse(id: string, call?: CallOptions) {
-    return cancelResponse(this.#core, id, call);
+  async cancelResponse<const C extends CallOptions = CallOptions>(
+    id: string,
+    call?: C,
+  ): Promise<ResultFor<Response, C>> {
+    return cancelResponse(this.#core, id, call) as Promise<ResultFor<Response, C>>;
   }
 
   // --- the rest of lua-openai ---------------------------------------------------------------------
 
   /** `POST /completions` (legacy); defaults: `gpt-3.5-turbo-instruct`, temperature 0.5, 600 max tokens. */
-  async completion(prompt: CompletionRequest['prompt'], options?: CompletionOptions, call?: CallOptions) {
-    return completion(this.#core, prompt, options, call);
+  async completion<const C extends CallOptions = CallOptions>(
+    prompt: CompletionRequest['prompt'],
+    options?: CompletionOptions,
+    call?: C,
+  ): Promise<ResultFor<Completion, C>> {
+    return completion(this.#core, prompt, options, call) as Promise<ResultFor<Completion, C>>;
   }
 
   /** `POST /embeddings`, lua-openai's default model `text-embedding-ada-002`. */
-  async embedding(input: EmbeddingRequest['input'], options?: EmbeddingOptions, call?: CallOptions) {
-    return embedding(this.#core, input, options, call);
+  async embedding<const C extends CallOptions = CallOptions>(
+    input: EmbeddingRequest['input'],
+    options?: EmbeddingOptions,
+    call?: C,
+  ): Promise<ResultFor<EmbeddingList, C>> {
+    return embedding(this.#core, input, options, call) as Promise<ResultFor<EmbeddingList, C>>;
   }
 
   /** `POST /moderations`. */
-  async moderation(input: ModerationRequest['input'], options?: ModerationOptions, call?: CallOptions) {
-    return moderation(this.#core, input, options, call);
+  async moderation<const C extends CallOptions = CallOptions>(
+    input: ModerationRequest['input'],
+    options?: ModerationOptions,
+    call?: C,
+  ): Promise<ResultFor<Moderation, C>> {
+    return moderation(this.#core, input, options, call) as Promise<ResultFor<Moderation, C>>;
   }
 
-  /** `GET /models`: the models the key can use. */
-  async models(call?: CallOptions) {
-    return models(this.#core, call);
+  /**
+   * `GET /models`: the models the key can use. `await` gives the `Result` of the one page (the API does not
+   * page this list); `for await (const model of client.models())` walks its items.
+   */
+  models<const C extends CallOptions = CallOptions>(call?: C): PagePromise<Model, ModelList, C> {
+    return guardList(() => models(this.#core, call) as PagePromise<Model, ModelList, C>);
   }
 
   /** `GET /models/{id}`. */
-  async model(id: string, call?: CallOptions) {
-    return model(this.#core, id, call);
+  async model<const C extends CallOptions = CallOptions>(id: string, call?: C): Promise<ResultFor<Model, C>> {
+    return model(this.#core, id, call) as Promise<ResultFor<Model, C>>;
   }
 
-  /** `GET /files`. */
-  async files(call?: CallOptions) {
-    return listFiles(this.#core, call);
+  /**
+   * `GET /files` with the API's list parameters (`after`, `limit`, `order`, `purpose`). `await` gives the
+   * `Result` of the first page (`body.hasNextPage()`, `body.nextPage()`); `for await (const file of
+   * client.files())` walks every file of every page.
+   */
+  files<const C extends CallOptions = CallOptions>(
+    params?: FileListParams,
+    call?: C,
+  ): PagePromise<FileObject, FileList, C> {
+    return guardList(() => listFiles(this.#core, params, call) as PagePromise<FileObject, FileList, C>);
   }
 
   /** `GET /files/{id}`: the file's metadata. */
-  async file(id: string, call?: CallOptions) {
-    return getFile(this.#core, id, call);
+  async file<const C extends CallOptions = CallOptions>(
+    id: string,
+    call?: C,
+  ): Promise<ResultFor<FileObject, C>> {
+    return getFile(this.#core, id, call) as Promise<ResultFor<FileObject, C>>;
   }
 
   /** `DELETE /files/{id}`. */
-  async deleteFile(id: string, call?: CallOptions) {
-    return deleteFile(this.#core, id, call);
+  async deleteFile<const C extends CallOptions = CallOptions>(
+    id: string,
+    call?: C,
+  ): Promise<ResultFor<FileDeleted, C>> {
+    return deleteFile(this.#core, id, call) as Promise<ResultFor<FileDeleted, C>>;
   }
 
   /** `POST /files` as multipart, built by the client so it is the same over every transport. */
-  async uploadFile(params: UploadFileParams, call?: CallOptions) {
-    return uploadFile(this.#core, params, call);
+  async uploadFile<const C extends CallOptions = CallOptions>(
+    params: UploadFileParams,
+    call?: C,
+  ): Promise<ResultFor<FileObject, C>> {
+    return uploadFile(this.#core, params, call) as Promise<ResultFor<FileObject, C>>;
   }
 
-  /** `GET /assistants`, with the `openai-beta: assistants=v2` header the API requires. */
-  async assistants(call?: CallOptions) {
-    return assistants(this.#core, call);
+  /** `GET /assistants`, paged like `files()`, with the `openai-beta: assistants=v2` header the API requires. */
+  assistants<const C extends CallOptions = CallOptions>(
+    params?: AssistantListParams,
+    call?: C,
+  ): PagePromise<Assistant, AssistantList, C> {
+    return guardList(() => assistants(this.#core, params, call) as PagePromise<Assistant, AssistantList, C>);
   }
 
-  /** `GET /threads`, with the `openai-beta: assistants=v2` header. */
-  async threads(call?: CallOptions) {
-    return threads(this.#core, call);
+  /** `GET /threads`, paged like `files()`, with the `openai-beta: assistants=v2` header. */
+  threads<const C extends CallOptions = CallOptions>(
+    params?: ThreadListParams,
+    call?: C,
+  ): PagePromise<Thread, ThreadList, C> {
+    return guardList(() => threads(this.#core, params, call) as PagePromise<Thread, ThreadList, C>);
   }
 
-  /** `GET /threads/{threadId}/messages`, with the `openai-beta: assistants=v2` header. */
-  async threadMessages(threadId: string, call?: CallOptions) {
-    return threadMessages(this.#core, threadId, call);
+  /** `GET /threads/{threadId}/messages`, paged like `files()` (and `run_id`), with the `openai-beta: assistants=v2` header. */
+  threadMessages<const C extends CallOptions = CallOptions>(
+    threadId: string,
+    params?: ThreadMessageListParams,
+    call?: C,
+  ): PagePromise<ThreadMessage, ThreadMessageList, C> {
+    return guardList(
+      () =>
+        threadMessages(this.#core, threadId, params, call) as PagePromise<
+          ThreadMessage,
+          ThreadMessageList,
+          C
+        >,
+    );
   }
 
   /** `DELETE /threads/{threadId}`, with the `openai-beta: assistants=v2` header. */
-  async deleteThread(threadId: string, call?: CallOptions) {
-    return deleteThread(this.#core, threadId, call);
+  async deleteThread<const C extends CallOptions = CallOptions>(
+    threadId: string,
+    call?: C,
+  ): Promise<ResultFor<ThreadDeleted, C>> {
+    return deleteThread(this.#core, threadId, call) as Promise<ResultFor<ThreadDeleted, C>>;
   }
 
   /** `POST /images/generations`; `params.prompt` is required. */
-  async imageGeneration(params: ImageRequest, call?: CallOptions) {
-    return imageGeneration(this.#core, params, call);
+  async imageGeneration<const C extends CallOptions = CallOptions>(
+    params: ImageRequest,
+    call?: C,
+  ): Promise<ResultFor<Images, C>> {
+    return imageGeneration(this.#core, params, call) as Promise<ResultFor<Images, C>>;
   }
 
   /** Never shows the key. */

@@ -94,10 +94,9 @@ describe.each(TRANSPORTS)('edges over %s', (_name, createTransport) => {
     it("keeps the client's timeout while a TCP connect never completes", async () => {
       const blackhole = await startBlackhole();
       try {
-        const started = Date.now();
-        const error = await failure(client(blackhole.url('/v1'), { timeout: 200 }).models());
+        // The connect never completes, so only the client's timeout can end the call (or the test times out).
+        const error = await failure(client(blackhole.url('/v1'), { timeout: 20 }).models());
         expect(APITimeoutError.isInstance(error), String(error)).toBe(true);
-        expect(Date.now() - started).toBeLessThan(1_500);
       } finally {
         await blackhole.close();
       }

@@ -149,7 +149,7 @@ describe.each(TRANSPORTS)('one header per name over %s', (_name, createTransport
     const client = make();
     await client.assistants();
     expect(valuesOf('openai-beta')).toEqual(['assistants=v2']);
-    await client.threads({ headers: { 'OpenAI-Beta': 'assistants=v3' } });
+    await client.threads(undefined, { headers: { 'OpenAI-Beta': 'assistants=v3' } });
     expect(valuesOf('openai-beta')).toEqual(['assistants=v3']);
   });
 

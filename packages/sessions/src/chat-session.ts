@@ -1,19 +1,28 @@
 import {
+  type AccumulatedToolCall,
   assertChatDelta,
   assertChatMessage,
   type CallOptions,
+  ChatCompletionAccumulator,
+  type ChatCompletionChunk,
   type ChatCompletionMessage,
   type ChatCompletionOptions,
   type ChatDelta,
   ValidationError,
 } from '@wireai/openai-client';
 import type { z } from 'zod';
-import { functionDeclarations, issuesOf, parseSavedChat } from './saved-session.js';
+import {
+  checkFunctions,
+  checkTools,
+  type FunctionDeclarations,
+  type ToolDeclarations,
+} from './declarations.js';
+import { parseSavedChat } from './saved-session.js';
 import type { SessionClient } from './session-client.js';
 import { SessionError, ToolLoopError } from './session-error.js';
 import { chatReplyMessage } from './shape-check.js';
+import { chunkOf, withStreamUsage } from './stream-support.js';
 import { chatResponseFormat, parseStructured } from './structured-output.js';
-import { ToolCallAggregator } from './tool-call-aggregator.js';
 import { chatToolDeclaration, executeToolCall, type Tool } from './tools.js';
 import { addUsage, emptyUsage, type SessionUsage } from './usage.js';
 
@@ -24,8 +33,11 @@ export interface ChatSessionOptions extends ChatCompletionOptions {
 }
 
 // `unknown`, not `void | Promise<void>`, so `(c) => process.stdout.write(…)` fits; a returned promise is awaited.
-/** Receives each streamed delta of a reply; a returned promise is awaited. */
-export type OnChatChunk = (chunk: ChatDelta) => unknown;
+/**
+ * Receives each streamed delta of a reply (text or tool-call fragments) and, as lua-openai passes
+ * `(chunk, raw)`, the whole chunk it came from; a returned promise is awaited.
+ */
+export type OnChatChunk = (chunk: ChatDelta, raw: ChatCompletionChunk) => unknown;
 
 /** Per-request overrides for `send` and `generateResponse`: any parameter, plus streaming and a schema. */
 export interface ChatSendOptions extends ChatCompletionOptions {
@@ -38,11 +50,15 @@ export interface ChatSendOptions extends ChatCompletionOptions {
 /** What a reply is: the text, or the whole assistant message when it carries tool or function calls. */
 export type ChatReply = string | AssistantMessage;
 
-/** An assistant message as a reply returns it when it carries tool or function calls. */
+/**
+ * An assistant message as a reply returns it when it carries tool or function calls. A tool call keeps
+ * the provider metadata that came with it (Gemini's `extra_content.google.thought_signature`), and the
+ * history sends it back.
+ */
 export interface AssistantMessage {
   role: 'assistant';
   content: string | null;
-  tool_calls?: Array<{ id: string; type: 'function'; function: { name: string; arguments: string } }>;
+  tool_calls?: AccumulatedToolCall[];
   function_call?: { name: string; arguments: string };
 }
 
@@ -61,7 +77,13 @@ export interface ChatSessionJSON {
  */
 export class ChatSession {
   readonly messages: ChatCompletionMessage[] = [];
-  readonly functions: NonNullable<ChatCompletionOptions['functions']> | undefined;
+  /**
+   * The legacy function declarations sent with every request (lua-openai's `functions`). Change them
+   * between turns as lua-openai's README does; they are checked when a request uses them.
+   */
+  functions: FunctionDeclarations | undefined;
+  /** The tools sent with every request; change them between turns, they are checked when used. */
+  tools: ToolDeclarations | undefined;
   readonly usage: SessionUsage = emptyUsage();
   readonly #options: ChatCompletionOptions;
 
@@ -69,9 +91,16 @@ export class ChatSession {
     readonly client: SessionClient,
     options: ChatSessionOptions = {},
   ) {
-    const { messages, ...rest } = options;
+    const { messages, functions, tools, ...rest } = options;
     this.#options = rest;
-    if (rest.functions !== undefined) this.functions = checkFunctions(rest.functions);
+    if (functions !== undefined) {
+      checkFunctions(functions);
+      this.functions = [...functions];
+    }
+    if (tools !== undefined) {
+      checkTools(tools);
+      this.tools = [...tools];
+    }
     if (messages !== undefined) this.#append(messages);
   }
 
@@ -114,44 +143,55 @@ export class ChatSession {
   }
 
   /**
-   * Asks for the next reply to the history. Streams when `onChunk` is given (text and tool calls are
-   * joined by index as they arrive). Throws `SessionError` with lua-openai's messages.
+   * Asks for the next reply to the history. Streams when `onChunk` is given: the chunks are added up by
+   * the client's `ChatCompletionAccumulator` (so every provider quirk of streamed tool calls is handled
+   * there), and a streamed request asks for its usage when the client's preset says the provider takes
+   * `stream_options` (see `ProviderPreset.streamUsage`). Throws `SessionError` with lua-openai's messages,
+   * `ValidationError` (before sending) when `functions` or `tools` are not valid declarations.
    */
   async generateResponse(append = true, options: ChatSendOptions | OnChatChunk = {}): Promise<unknown> {
     const { onChunk, signal, schema, ...overrides } =
       typeof options === 'function' ? { onChunk: options } : options;
-    // The session's options (lua-openai's model, temperature, functions… and any other), then this call's.
+    // The session's options (lua-openai's model, temperature…), its functions and tools as they are now,
+    // then this call's.
     const params = Object.fromEntries(
-      Object.entries({ ...this.#options, ...overrides }).filter(([, value]) => value !== undefined),
+      Object.entries({
+        ...this.#options,
+        functions: this.functions,
+        tools: this.tools,
+        ...overrides,
+      }).filter(([, value]) => value !== undefined),
     ) as ChatCompletionOptions;
+    if (params.functions !== undefined) checkFunctions(params.functions);
+    if (params.tools !== undefined) checkTools(params.tools);
     if (schema) params.response_format = chatResponseFormat(schema);
-    if (onChunk) params.stream = true;
     const call: CallOptions = signal ? { signal } : {};
     const history = [...this.messages];
 
     let message: AssistantMessage;
     if (onChunk) {
-      let text = '';
-      const toolCalls = new ToolCallAggregator();
+      const accumulator = new ChatCompletionAccumulator();
       const result = await this.client.chat(
         history,
-        params,
-        async (delta) => {
+        withStreamUsage(this.client, { ...params, stream: true }),
+        async (delta, raw) => {
           // The client checked the chunk; a client that is not ours (a fake, a wrapper) may hand on anything.
           assertChatDelta(delta);
-          // Usage comes on the last chunk when the request asks for it (stream_options.include_usage),
-          // or unasked from some providers; a chunk with nothing else is not passed to onChunk.
-          if (delta.usage) addUsage(this.usage, delta.usage);
-          if (typeof delta.content !== 'string' && !delta.tool_calls) return;
-          if (typeof delta.content === 'string') text += delta.content;
-          if (delta.tool_calls) toolCalls.add(delta.tool_calls as never);
-          await onChunk(delta);
+          accumulator.add(chunkOf(delta, raw));
+          // A chunk with only usage (the last one, when asked) or a role is not passed to onChunk.
+          if (typeof delta.content !== 'string' && !delta.tool_calls && !delta.function_call) return;
+          await onChunk(delta, raw);
         },
         call,
       );
       if (!result.ok) throw SessionError.badStatus(result.status, result.body);
-      message = { role: 'assistant', content: text === '' && toolCalls.size > 0 ? null : text };
-      if (toolCalls.size > 0) message.tool_calls = toolCalls.result();
+      const completion = accumulator.result();
+      addUsage(this.usage, completion.usage);
+      const reply = completion.choices[0]?.message;
+      message = { role: 'assistant', content: reply?.content ?? '' };
+      if (reply?.tool_calls) message.tool_calls = reply.tool_calls;
+      if (reply?.function_call) message.function_call = reply.function_call;
+      if (message.content === '' && (message.tool_calls || message.function_call)) message.content = null;
     } else {
       const result = await this.client.chat(history, params, undefined, call);
       if (!result.ok) throw SessionError.badStatus(result.status, result.body);
@@ -206,12 +246,16 @@ export class ChatSession {
     return reply;
   }
 
-  /** The session's saved form: its options, a copy of the history and the usage; `fromJSON` resumes it. */
+  /** The session's saved form: its options (functions and tools as they are now), a copy of the history and the usage; `fromJSON` resumes it. */
   toJSON(): ChatSessionJSON {
     return {
       version: 1,
       kind: 'chat',
-      options: { ...this.#options },
+      options: {
+        ...this.#options,
+        ...(this.functions ? { functions: [...this.functions] } : {}),
+        ...(this.tools ? { tools: [...this.tools] } : {}),
+      },
       messages: structuredClone(this.messages),
       usage: { ...this.usage },
     };
@@ -230,13 +274,6 @@ export class ChatSession {
     if (saved.usage) Object.assign(session.usage, saved.usage);
     return session;
   }
-}
-
-// lua-openai's test_function: a list of declarations, each with a name, an optional description and parameters object.
-function checkFunctions(functions: unknown) {
-  const issues = issuesOf(functionDeclarations, functions, 'functions');
-  if (issues.length > 0) throw new ValidationError(issues);
-  return [...(functions as NonNullable<ChatCompletionOptions['functions']>)];
 }
 
 function historyMessage(message: Record<string, unknown>): AssistantMessage {

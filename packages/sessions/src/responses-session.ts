@@ -3,11 +3,13 @@ import {
   assertResponsesInput,
   type CallOptions,
   type Response,
+  ResponseAccumulator,
   type ResponseInput,
   type ResponseOptions,
   type ResponseStreamEvent,
 } from '@wireai/openai-client';
 import type { z } from 'zod';
+import { checkResponseTools } from './declarations.js';
 import { parseSavedResponses } from './saved-session.js';
 import type { SessionClient } from './session-client.js';
 import { SessionError, ToolLoopError } from './session-error.js';
@@ -42,8 +44,11 @@ export interface ResponseChunk {
 }
 
 // `unknown`, not `void | Promise<void>`, so `(c) => process.stdout.write(…)` fits; a returned promise is awaited.
-/** Receives each streamed chunk of a reply; a returned promise is awaited. */
-export type OnResponseChunk = (chunk: ResponseChunk) => unknown;
+/**
+ * Receives each streamed chunk of a reply and, as lua-openai passes `(chunk, raw)`, the raw event (the
+ * same as `chunk.event`); a returned promise is awaited.
+ */
+export type OnResponseChunk = (chunk: ResponseChunk, raw: ResponseStreamEvent) => unknown;
 
 /** Per-request overrides for `send` and `createResponse`: any parameter, plus streaming and a schema. */
 export interface ResponseSendOptions extends ResponseOptions {
@@ -95,6 +100,8 @@ export function withHelpers(response: Response): SessionResponse {
 export class ResponsesChatSession {
   readonly responseHistory: SessionResponse[] = [];
   currentResponseId: string | undefined;
+  /** The tools sent with every request; change them between turns, they are checked when used. */
+  tools: ResponseOptions['tools'] | undefined;
   readonly usage: SessionUsage = emptyUsage();
   readonly #options: ResponseOptions;
 
@@ -102,8 +109,12 @@ export class ResponsesChatSession {
     readonly client: SessionClient,
     options: ResponsesSessionOptions = {},
   ) {
-    const { previous_response_id: previous, ...rest } = options;
+    const { previous_response_id: previous, tools, ...rest } = options;
     this.#options = rest;
+    if (tools !== undefined && tools !== null) {
+      checkResponseTools(tools);
+      this.tools = [...tools];
+    }
     this.currentResponseId = previous ?? undefined;
   }
 
@@ -157,10 +168,14 @@ export class ResponsesChatSession {
     const { onChunk: fromOptions, signal, schema, ...overrides } = options;
     const stream = onChunk ?? fromOptions;
     const params = Object.fromEntries(
-      Object.entries({ ...this.#options, previous_response_id: this.currentResponseId, ...overrides }).filter(
-        ([, value]) => value !== undefined,
-      ),
+      Object.entries({
+        ...this.#options,
+        tools: this.tools,
+        previous_response_id: this.currentResponseId,
+        ...overrides,
+      }).filter(([, value]) => value !== undefined),
     ) as ResponseOptions;
+    if (params.tools !== undefined && params.tools !== null) checkResponseTools(params.tools);
     if (schema) params.text = responsesTextFormat(schema);
     const call: CallOptions = signal ? { signal } : {};
 
@@ -169,25 +184,27 @@ export class ResponsesChatSession {
     if (stream) {
       params.stream = true;
       let text = '';
-      let final: Response | undefined;
+      const accumulator = new ResponseAccumulator();
       const result = await this.client.createResponse(
         input,
         params,
         async (event) => {
           // The client checked the event (a completed response has an id…); a client that is not ours may hand on anything.
           assertResponseStreamEvent(event);
+          accumulator.add(event);
           if (event.type === 'response.output_text.delta') text += event.delta;
-          if (event.type === 'response.completed') final = event.response;
           await stream(
             event.type === 'response.output_text.delta' ? { content: event.delta, event } : { event },
+            event,
           );
         },
         call,
       );
       if (!result.ok) throw requestFailed(result.status, result.body);
-      if (!final)
+      // An incomplete or failed response is not continued from: the chain stays where it was.
+      if (!accumulator.completed)
         throw new SessionError('The stream ended without response.completed', result.status, undefined);
-      response = final;
+      response = accumulator.result();
       streamedText = text;
     } else {
       const result = await this.client.createResponse(input, params, undefined, call);
@@ -238,12 +255,12 @@ export class ResponsesChatSession {
     }
   }
 
-  /** The session's saved form: its options, the chain's current ID, a copy of the history and the usage. */
+  /** The session's saved form: its options (tools as they are now), the chain's current ID, a copy of the history and the usage. */
   toJSON(): ResponsesSessionJSON {
     return {
       version: 1,
       kind: 'responses',
-      options: { ...this.#options },
+      options: { ...this.#options, ...(this.tools ? { tools: [...this.tools] } : {}) },
       currentResponseId: this.currentResponseId,
       responseHistory: structuredClone(this.responseHistory.map((response) => ({ ...response }))),
       usage: { ...this.usage },

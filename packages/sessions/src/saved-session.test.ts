@@ -210,49 +210,36 @@ describe('the constructor checks its options too (no raw TypeError)', () => {
   });
 });
 
-/**
- * Runs `work` and returns what it gives and the CPU milliseconds it took: the time the code spends,
- * whatever else the (shared) machine is busy with; the test's timeout bounds the wall clock.
- */
-function timed<T>(work: () => T): [T, number] {
-  const before = process.cpuUsage();
-  const result = work();
-  const { user, system } = process.cpuUsage(before);
-  return [result, (user + system) / 1000];
-}
-
-describe('a long history loads in a loop, never spread onto the stack, in seconds', () => {
-  const MILLION = 1_000_000;
-  const BUDGET_MS = 3_000;
-  const messages = Array.from({ length: MILLION }, (_, index) => ({
+// A history spread onto the stack (`push(...messages)`) throws a RangeError past about 125,000 entries on
+// Node's default stack; twice that proves the loop. How fast it loads is the bench's business, not a test's.
+describe('a long history loads in a loop, never spread onto the stack', () => {
+  const MANY = 250_000;
+  const messages = Array.from({ length: MANY }, (_, index) => ({
     role: index % 2 === 0 ? ('user' as const) : ('assistant' as const),
     content: `message ${index}`,
   }));
 
-  it('1,000,000 messages through fromJSON, from the object and from its JSON text', () => {
+  it('250,000 messages through fromJSON, from the object and from its JSON text', () => {
     const saved = { version: 1 as const, kind: 'chat' as const, options: {}, messages, usage };
-    const [session, spent] = timed(() => ChatSession.fromJSON(client, saved));
-    expect(spent).toBeLessThan(BUDGET_MS);
-    expect(session.messages).toHaveLength(MILLION);
-    expect(session.lastMessage()).toEqual({ role: 'assistant', content: 'message 999999' });
+    const session = ChatSession.fromJSON(client, saved);
+    expect(session.messages).toHaveLength(MANY);
+    expect(session.lastMessage()).toEqual({ role: 'assistant', content: 'message 249999' });
 
     const text = JSON.stringify(saved);
-    const [fromText, spentOnText] = timed(() => ChatSession.fromJSON(client, text));
-    expect(spentOnText).toBeLessThan(BUDGET_MS);
-    expect(fromText.messages).toHaveLength(MILLION);
+    const fromText = ChatSession.fromJSON(client, text);
+    expect(fromText.messages).toHaveLength(MANY);
     expect(fromText.usage).toEqual(usage);
   }, 60_000);
 
-  it('1,000,000 messages through new ChatSession(client, { messages })', () => {
-    const [session, spent] = timed(() => new ChatSession(client, { messages }));
-    expect(spent).toBeLessThan(BUDGET_MS);
-    expect(session.messages).toHaveLength(MILLION);
+  it('250,000 messages through new ChatSession(client, { messages })', () => {
+    const session = new ChatSession(client, { messages });
+    expect(session.messages).toHaveLength(MANY);
     session.appendMessage({ role: 'user', content: 'one more' });
-    expect(session.messages).toHaveLength(MILLION + 1);
+    expect(session.messages).toHaveLength(MANY + 1);
   }, 60_000);
 
-  it('200,000 kept responses through ResponsesChatSession.fromJSON', () => {
-    const responseHistory = Array.from({ length: 200_000 }, (_, index) => ({
+  it('250,000 kept responses through ResponsesChatSession.fromJSON', () => {
+    const responseHistory = Array.from({ length: 250_000 }, (_, index) => ({
       id: `resp_${index}`,
       output: [],
     }));
@@ -260,11 +247,11 @@ describe('a long history loads in a loop, never spread onto the stack, in second
       version: 1,
       kind: 'responses',
       options: {},
-      currentResponseId: 'resp_199999',
+      currentResponseId: 'resp_249999',
       responseHistory: responseHistory as never,
       usage,
     });
-    expect(session.responseHistory).toHaveLength(200_000);
-    expect(session.responseHistory[199_999]?.outputText()).toBe('');
+    expect(session.responseHistory).toHaveLength(250_000);
+    expect(session.responseHistory[249_999]?.outputText()).toBe('');
   }, 60_000);
 });

@@ -23,6 +23,11 @@ export interface ClientResult<T> {
  * unit test (as lua-openai's specs stub `client:chat`).
  */
 export interface SessionClient {
+  /**
+   * The provider preset of the client, when it has one (`OpenAI.preset`): a streamed chat asks for its
+   * usage when `streamUsage` is true.
+   */
+  readonly preset?: { readonly streamUsage?: boolean | undefined } | undefined;
   /** `OpenAI.chat`: a chat completion, with each streamed delta passed to `onDelta`. */
   chat(
     messages: ChatCompletionMessage[],

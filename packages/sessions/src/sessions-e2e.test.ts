@@ -1,4 +1,4 @@
-import { OpenAI } from '@wireai/openai-client';
+import { createClient, OpenAI } from '@wireai/openai-client';
 import { type MockOpenAIServer, startMockOpenAI } from '@wireai/testing';
 import { createAxiosTransport } from '@wireai/transport-axios';
 import { createFetchTransport } from '@wireai/transport-fetch';
@@ -61,20 +61,33 @@ describe.each(TRANSPORTS)('sessions end to end over %s', (_name, createTransport
     expect(chunks.join('')).toBe('Echo: stream me');
   });
 
-  it('ChatSession counts a streamed reply’s usage when the request asks for it', async () => {
+  it('ChatSession asks for a streamed reply’s usage where the preset says the provider takes it, and counts it', async () => {
     const session = new ChatSession(client);
     const chunks: unknown[] = [];
     await session.send('count me', (chunk) => void chunks.push(chunk));
-    expect(session.usage.requests).toBe(0); // a stream reports no usage unless asked
-    await session.send('count me too', {
-      onChunk: (chunk) => void chunks.push(chunk),
-      stream_options: { include_usage: true },
-    });
-    expect(mock.requests[1]?.body).toMatchObject({ stream: true, stream_options: { include_usage: true } });
+    expect(mock.requests[0]?.body).toMatchObject({ stream: true, stream_options: { include_usage: true } });
     expect(session.usage).toMatchObject({ requests: 1, inputTokens: expect.any(Number) });
     expect(session.usage.totalTokens).toBe(session.usage.inputTokens + session.usage.outputTokens);
     expect(session.usage.outputTokens).toBeGreaterThan(0);
+    // The usage chunk (no text) is not passed on.
     expect(chunks.every((chunk) => typeof (chunk as { content?: unknown }).content === 'string')).toBe(true);
+
+    // The caller's own stream_options win: asked not to include usage, none is counted.
+    await session.send('not me', { onChunk: () => undefined, stream_options: { include_usage: false } });
+    expect(mock.requests[1]?.body).toMatchObject({ stream_options: { include_usage: false } });
+    expect(session.usage.requests).toBe(1);
+  });
+
+  it('ChatSession does not ask a provider that rejects stream_options (Mistral)', async () => {
+    const mistral = createClient('mistral', 'sk-test', {
+      baseURL: mock.baseURL,
+      transport: createTransport(),
+    });
+    expect(mistral.preset.streamUsage).toBe(false);
+    const session = new ChatSession(mistral);
+    expect(await session.send('hello', () => undefined)).toBe('Echo: hello');
+    expect(mock.requests[0]?.body).not.toHaveProperty('stream_options');
+    expect(session.usage.requests).toBe(0);
   });
 
   it('ChatSession fails with lua-openai’s message, keeping the history', async () => {
@@ -162,13 +175,19 @@ describe.each(TRANSPORTS)('sessions end to end over %s', (_name, createTransport
     });
 
     it('runs parallel calls concurrently, and answers malformed arguments and unknown tools as tool errors', async () => {
-      const started: number[] = [];
+      // A barrier: each valid call waits until both have started. Run one after the other, the first
+      // would wait forever and the test would time out.
+      let started = 0;
+      let bothStarted!: () => void;
+      const barrier = new Promise<void>((resolve) => {
+        bothStarted = resolve;
+      });
       const slow = tool({
         name: 'slow',
         parameters: z.object({ n: z.number() }),
         execute: async ({ n }) => {
-          started.push(performance.now());
-          await new Promise((resolve) => setTimeout(resolve, 100));
+          if (++started === 2) bothStarted();
+          await barrier;
           return `slow ${n}`;
         },
       });
@@ -195,7 +214,7 @@ describe.each(TRANSPORTS)('sessions end to end over %s', (_name, createTransport
       expect(results[2]).toMatch(/^Error: the arguments for 'slow' are not valid JSON/);
       expect(results[3]).toMatch(/^Error: invalid arguments for 'slow': n: /);
       expect(results[4]).toBe("Error: unknown tool 'nope'. Available tools: slow.");
-      expect(Math.abs((started[1] ?? 0) - (started[0] ?? 0))).toBeLessThan(50); // concurrently, not one after the other
+      expect(started).toBe(2);
     });
 
     it('stops with ToolLoopError at maxSteps', async () => {

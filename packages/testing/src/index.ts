@@ -1,4 +1,11 @@
 export * from './cassette/index.js';
+export {
+  CHAT_STREAM_QUIRKS,
+  type ChatStreamFixture,
+  type FixtureToolCall,
+  GEMINI_THOUGHT_SIGNATURE,
+} from './fixtures/chat-stream-quirks.js';
+export { eventsOf, type StreamServer, startStreamServer, textStream } from './fixtures/stream-server.js';
 export { resetConnection } from './mock/faults.js';
 export type { MockBody, MockHandler, MockRequest, MockResponseInit } from './mock/mock-handler.js';
 export { createMockTransport, type MockTransport, type RecordedRequest } from './mock/mock-transport.js';

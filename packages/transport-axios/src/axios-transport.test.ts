@@ -1,9 +1,10 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { sinks } from '@wireai/core';
-import { describeTransportConformance, startConformanceServer } from '@wireai/testing/conformance';
+import {
+  describeTransportConformance,
+  startConformanceServer,
+  startProxy,
+} from '@wireai/testing/conformance';
 import axios from 'axios';
-import { createProxy } from 'proxy';
 import { describe, expect, it } from 'vitest';
 import { createAxiosTransport } from './axios-transport.js';
 
@@ -12,13 +13,8 @@ describeTransportConformance('axios', () => createAxiosTransport());
 describe('axios transport options', () => {
   it('sends requests through an HTTP proxy', async () => {
     const target = await startConformanceServer();
-    const proxied: string[] = [];
-    const proxy = createProxy(createServer());
-    proxy.on('request', (req) => proxied.push(req.url ?? ''));
-    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-    const transport = createAxiosTransport({
-      proxy: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
-    });
+    const proxy = await startProxy();
+    const transport = createAxiosTransport({ proxy: proxy.url });
     try {
       const body = sinks.collect();
       const head = await transport.request({
@@ -30,11 +26,10 @@ describe('axios transport options', () => {
       expect(head.status).toBe(200);
       expect(body.json<{ path: string }>().path).toBe('/echo');
       // axios sends the absolute URL to the proxy for an http: origin.
-      expect(proxied).toEqual([target.url('/echo')]);
+      expect(proxy.seen).toEqual([target.url('/echo')]);
     } finally {
       await transport.close();
-      proxy.closeAllConnections();
-      await new Promise((resolve) => proxy.close(resolve));
+      await proxy.close();
       await target.close();
     }
   });

@@ -1,11 +1,12 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { sinks } from '@wireai/core';
-import { describeTransportConformance, startConformanceServer } from '@wireai/testing/conformance';
+import {
+  describeTransportConformance,
+  startConformanceServer,
+  startProxy,
+} from '@wireai/testing/conformance';
 import { HttpProxyAgent } from 'http-proxy-agent';
 import nodeFetch from 'node-fetch';
-import { createProxy } from 'proxy';
-import { ProxyAgent } from 'undici';
+import { Agent, ProxyAgent } from 'undici';
 import { describe, expect, it } from 'vitest';
 import { createFetchTransport } from './fetch-transport.js';
 
@@ -15,22 +16,6 @@ describeTransportConformance('fetch (global)', () => createFetchTransport());
 // node-fetch v3 cannot send a WHATWG stream, so async-iterable bodies are read whole first, and keeps
 // Authorization when a redirect changes only the port, so the transport follows redirects itself.
 describeTransportConformance('fetch (node-fetch)', () => createFetchTransport({ fetch: nodeFetch }));
-
-async function startProxy() {
-  const seen: string[] = [];
-  const proxy = createProxy(createServer());
-  proxy.on('request', (req) => seen.push(req.url ?? ''));
-  proxy.on('connect', (req) => seen.push(`CONNECT ${req.url ?? ''}`));
-  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-  return {
-    seen,
-    url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
-    async close() {
-      proxy.closeAllConnections();
-      await new Promise((resolve) => proxy.close(resolve));
-    },
-  };
-}
 
 describe('fetch transport options', () => {
   it("sends the global fetch through a proxy given as undici's dispatcher", async () => {
@@ -144,3 +129,10 @@ describe('fetch transport options', () => {
     }
   });
 });
+
+// Node's fetch over HTTP/2, through an undici dispatcher that allows it (and trusts the suite's certificate).
+describeTransportConformance(
+  'fetch (global) over HTTP/2',
+  ({ ca }) => createFetchTransport({ init: { dispatcher: new Agent({ allowH2: true, connect: { ca } }) } }),
+  { http2: true },
+);

@@ -1,8 +1,9 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { sinks } from '@wireai/core';
-import { describeTransportConformance, startConformanceServer } from '@wireai/testing/conformance';
-import { createProxy } from 'proxy';
+import {
+  describeTransportConformance,
+  startConformanceServer,
+  startProxy,
+} from '@wireai/testing/conformance';
 import { Agent } from 'undici';
 import { describe, expect, it } from 'vitest';
 import { createUndiciTransport } from './undici-transport.js';
@@ -12,13 +13,8 @@ describeTransportConformance('undici', () => createUndiciTransport());
 describe('undici transport options', () => {
   it('sends requests through an HTTP proxy', async () => {
     const target = await startConformanceServer();
-    const proxied: string[] = [];
-    const proxy = createProxy(createServer());
-    proxy.on('request', (req) => proxied.push(req.url ?? ''));
-    proxy.on('connect', (req) => proxied.push(`CONNECT ${req.url ?? ''}`));
-    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-    const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
-    const transport = createUndiciTransport({ proxy: proxyUrl });
+    const proxy = await startProxy();
+    const transport = createUndiciTransport({ proxy: proxy.url });
     try {
       const body = sinks.collect();
       const head = await transport.request({
@@ -30,11 +26,10 @@ describe('undici transport options', () => {
       expect(head.status).toBe(200);
       expect(body.json<{ path: string }>().path).toBe('/echo');
       // undici 7 tunnels with CONNECT even to an http: origin; undici 8 sends the absolute URL.
-      expect([[`CONNECT ${new URL(target.origin).host}`], [target.url('/echo')]]).toContainEqual(proxied);
+      expect([[`CONNECT ${new URL(target.origin).host}`], [target.url('/echo')]]).toContainEqual(proxy.seen);
     } finally {
       await transport.close();
-      proxy.closeAllConnections();
-      await new Promise((resolve) => proxy.close(resolve));
+      await proxy.close();
       await target.close();
     }
   });
@@ -52,3 +47,12 @@ describe('undici transport options', () => {
     await target.close();
   });
 });
+
+// The contract over HTTP/2: TLS servers on 127.0.0.1 that speak only h2, trusted through `connect.ca`.
+describeTransportConformance(
+  'undici over HTTP/2',
+  ({ ca }) => createUndiciTransport({ allowH2: true, connect: { ca } }),
+  {
+    http2: true,
+  },
+);

@@ -1,4 +1,3 @@
-import { STATUS_CODES } from 'node:http';
 import { Readable } from 'node:stream';
 import {
   formatStatusLine,
@@ -14,7 +13,10 @@ import { decodeBody } from './decode-body.js';
 
 /** Options of `createUndiciTransport`. */
 export interface UndiciTransportOptions {
-  /** Your own dispatcher (Agent, Pool, ProxyAgent…); `proxy`, `connections` and `keepAliveTimeout` are then ignored. */
+  /**
+   * Your own dispatcher (Agent, Pool, ProxyAgent…); `proxy`, `connections`, `keepAliveTimeout`, `allowH2` and
+   * `connect` are then ignored.
+   */
   dispatcher?: Dispatcher;
   /** An HTTP(S) proxy URL, or undici `ProxyAgent` options. */
   proxy?: string | ProxyAgent.Options;
@@ -24,6 +26,13 @@ export interface UndiciTransportOptions {
   keepAliveTimeout?: number;
   /** Most redirects followed when a request asks for `redirect: true` (default 20). */
   maxRedirections?: number;
+  /**
+   * Speak HTTP/2 to https origins that offer it (ALPN), many requests multiplexed on one connection
+   * (default `false`: HTTP/1.1, as undici).
+   */
+  allowH2?: boolean;
+  /** TLS and socket options of each connection (undici's `connect`): `ca` to trust a private certificate, say. */
+  connect?: Agent.Options['connect'];
 }
 
 /** The undici transport: a `Transport` with the dispatcher it sends through, and `close()` for its pool. */
@@ -42,7 +51,7 @@ export function createUndiciTransport(options: UndiciTransportOptions = {}): Und
   const owned = options.dispatcher === undefined;
   const dispatcher = options.dispatcher ?? createDispatcher(options);
   const exchange = { maxRedirects: options.maxRedirections ?? 20 };
-  const openHop = (hop: HopRequest) => open(hop, dispatcher);
+  const openHop = (hop: HopRequest) => open(hop, dispatcher, options.allowH2 === true);
 
   return {
     name: 'undici',
@@ -61,17 +70,19 @@ function createDispatcher(options: UndiciTransportOptions): Dispatcher {
   }
   return new Agent({
     ...noLibraryTimeouts,
+    ...(options.allowH2 === undefined ? {} : { allowH2: options.allowH2 }),
+    ...(options.connect === undefined ? {} : { connect: options.connect }),
     ...(options.connections === undefined ? {} : { connections: options.connections }),
     ...(options.keepAliveTimeout === undefined ? {} : { keepAliveTimeout: options.keepAliveTimeout }),
   });
 }
 
 // The library-specific half of the contract: one undici request per hop; runExchange keeps the rules.
-async function open(hop: HopRequest, dispatcher: Dispatcher): Promise<OpenedResponse> {
+async function open(hop: HopRequest, dispatcher: Dispatcher, allowH2: boolean): Promise<OpenedResponse> {
   const response = await undiciRequest(hop.url, {
     method: hop.method as Dispatcher.HttpMethod,
-    headers: hop.headers,
-    body: toBody(hop.source),
+    headers: withAcceptEncoding(hop.headers),
+    body: toBody(hop.source, allowH2 && !PAYLOAD_METHODS.has(hop.method.toUpperCase())),
     signal: hop.signal ?? null,
     dispatcher,
     ...noLibraryTimeouts,
@@ -85,7 +96,7 @@ async function open(hop: HopRequest, dispatcher: Dispatcher): Promise<OpenedResp
   return {
     status,
     headers,
-    statusLine: formatStatusLine(status, STATUS_CODES[status]),
+    statusLine: formatStatusLine(status),
     body,
     close() {
       body.destroy();
@@ -96,9 +107,25 @@ async function open(hop: HopRequest, dispatcher: Dispatcher): Promise<OpenedResp
 
 function ignore(): void {}
 
-// Strings and bytes go as they are (undici sets content-length); an async iterable streams, chunked.
-function toBody(source: Source | undefined): string | Uint8Array | Readable | null {
+// undici.request, unlike fetch and axios, asks for no compression; large JSON (embeddings, long
+// completions) would cross the network as is. The request's own accept-encoding, any case, wins.
+const ACCEPT_ENCODING = 'gzip, deflate, br';
+function withAcceptEncoding(headers: Readonly<Record<string, string>>): Record<string, string> {
+  for (const name in headers)
+    if (name.length === 15 && name.toLowerCase() === 'accept-encoding')
+      return headers as Record<string, string>;
+  return { ...headers, 'accept-encoding': ACCEPT_ENCODING };
+}
+
+// undici's HTTP/2 client sends a sized body only for these methods (it asserts on a DELETE's string body).
+const PAYLOAD_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+
+// Strings and bytes go as they are (undici sets content-length); an async iterable streams, chunked. With
+// HTTP/2 allowed, a body on another method streams too, the one form undici's HTTP/2 client sends for it.
+function toBody(source: Source | undefined, stream: boolean): string | Uint8Array | Readable | null {
   if (source === undefined) return null;
-  if (typeof source === 'string' || source instanceof Uint8Array) return source;
-  return Readable.from(source, { objectMode: false });
+  if (!stream && (typeof source === 'string' || source instanceof Uint8Array)) return source;
+  return Readable.from(typeof source === 'string' || source instanceof Uint8Array ? [source] : source, {
+    objectMode: false,
+  });
 }

@@ -1,5 +1,4 @@
 import { writeFile } from 'node:fs/promises';
-import { APIError, type Result } from '@wireai/openai-client';
 import type { Connection } from '../connect.js';
 import { fileError } from '../file-errors.js';
 import { type Io, println, readAll } from '../io.js';
@@ -7,11 +6,9 @@ import { streamReply } from '../reply.js';
 import { startSpinner } from '../spinner.js';
 import { UsageError } from '../usage-error.js';
 
-/** The body of an ok result, or the API's error thrown. */
-function bodyOf<T>(result: Result<T>): T {
-  if (result.ok) return result.body;
-  throw APIError.for(result.status, result.body, result.headers, result.requestId);
-}
+// Each call passes `throwOnError: true`: a non-2xx answer rejects with its APIError subclass (RateLimitError…),
+// which errors.ts turns into a sentence, and the result is typed as the ok one.
+const THROW = { throwOnError: true } as const;
 
 /** `wireai ask "prompt"`: one question, the answer streamed (stdin when piped, `--json` for the raw response). */
 export async function ask(
@@ -25,11 +22,11 @@ export async function ask(
   if (!prompt) throw new UsageError('Nothing to ask: give a prompt (wireai ask "…") or pipe one in.');
   const { client, model, api } = connection;
   if (options.json) {
-    const result =
+    const { body } =
       api === 'responses'
-        ? await client.createResponse(prompt, { model })
-        : await client.createChatCompletion([{ role: 'user', content: prompt }], { model });
-    println(io.stdout, JSON.stringify(bodyOf(result as Result<unknown>), null, 2));
+        ? await client.createResponse(prompt, { model }, THROW)
+        : await client.createChatCompletion([{ role: 'user', content: prompt }], { model }, THROW);
+    println(io.stdout, JSON.stringify(body, null, 2));
     return;
   }
   const stop = startSpinner(io.stderr);
@@ -51,7 +48,7 @@ export async function ask(
 
 /** `wireai models`: the model ids, one per line. */
 export async function models(connection: Connection, options: { json?: boolean }, io: Io): Promise<void> {
-  const list = bodyOf(await connection.client.models());
+  const { body: list } = await connection.client.models(THROW);
   if (options.json) return println(io.stdout, JSON.stringify(list, null, 2));
   for (const id of list.data.map((model) => model.id).sort()) println(io.stdout, id);
 }
@@ -67,7 +64,7 @@ export async function embed(
 ): Promise<void> {
   const model =
     options.embeddingModel ?? EMBEDDING_MODELS[options.provider ?? ''] ?? 'text-embedding-3-small';
-  const list = bodyOf(await connection.client.embedding(text, { model }));
+  const { body: list } = await connection.client.embedding(text, { model }, THROW);
   if (options.json) return println(io.stdout, JSON.stringify(list, null, 2));
   const vector = list.data[0]?.embedding ?? [];
   const values = Array.isArray(vector) ? vector : [];
@@ -87,8 +84,9 @@ export async function image(
   options: { out: string; imageModel?: string },
   io: Io,
 ): Promise<void> {
-  const images = bodyOf(
-    await connection.client.imageGeneration({ prompt, model: options.imageModel ?? 'gpt-image-1' }),
+  const { body: images } = await connection.client.imageGeneration(
+    { prompt, model: options.imageModel ?? 'gpt-image-1' },
+    THROW,
   );
   const encoded = images.data?.[0]?.b64_json;
   if (!encoded) throw new Error('The API returned no image data (b64_json)');

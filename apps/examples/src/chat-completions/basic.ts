@@ -1,13 +1,13 @@
 // The simplest call: one chat completion, the reply printed.
-import type { ChatCompletion } from '@wireai/openai-client';
-import { type Example, expectOk, runIfMain } from '../support/example.js';
+import { unwrap } from '@wireai/openai-client';
+import { type Example, runIfMain } from '../support/example.js';
 
 export async function main({ client, log }: Example): Promise<void> {
   const result = await client.chat([
     { role: 'system', content: 'You are an assistant that speaks like Shakespeare.' },
     { role: 'user', content: 'tell me a joke' },
   ]);
-  const completion = expectOk<ChatCompletion>(result);
+  const completion = unwrap(result);
   log(completion.choices[0]?.message.content);
 }
 

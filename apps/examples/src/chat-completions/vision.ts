@@ -1,7 +1,7 @@
 // An image in the message: a content part of type image_url (here a tiny inline PNG).
-import type { ChatCompletion } from '@wireai/openai-client';
+import { unwrap } from '@wireai/openai-client';
 import { MOCK_PNG_BASE64 } from '@wireai/testing';
-import { type Example, expectOk, runIfMain } from '../support/example.js';
+import { type Example, runIfMain } from '../support/example.js';
 
 export async function main({ client, log }: Example): Promise<void> {
   const result = await client.chat([
@@ -13,7 +13,7 @@ export async function main({ client, log }: Example): Promise<void> {
       ],
     },
   ]);
-  log(expectOk<ChatCompletion>(result).choices[0]?.message.content);
+  log(unwrap(result).choices[0]?.message.content);
 }
 
 await runIfMain(import.meta.url, 'openai', main);

@@ -1,9 +1,9 @@
 // Embeddings from Gemini.
-import type { EmbeddingList } from '@wireai/openai-client';
-import { type Example, expectOk, runIfMain } from '../support/example.js';
+import { unwrap } from '@wireai/openai-client';
+import { type Example, runIfMain } from '../support/example.js';
 
 export async function main({ client, log }: Example): Promise<void> {
-  const list = expectOk<EmbeddingList>(
+  const list = unwrap(
     await client.embedding('The quick brown fox jumps over the lazy dog', { model: 'gemini-embedding-001' }),
   );
   const vector = list.data[0]?.embedding as number[];

@@ -1,9 +1,9 @@
 // The models Gemini offers through the compatible endpoint.
-import type { ModelList } from '@wireai/openai-client';
-import { type Example, expectOk, runIfMain } from '../support/example.js';
+import { unwrap } from '@wireai/openai-client';
+import { type Example, runIfMain } from '../support/example.js';
 
 export async function main({ client, log }: Example): Promise<void> {
-  const models = expectOk<ModelList>(await client.models());
+  const models = unwrap(await client.models());
   log(`${models.data.length} models:`);
   for (const model of models.data) log(`  ${model.id}`);
 }

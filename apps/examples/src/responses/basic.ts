@@ -1,12 +1,10 @@
 // The Responses API: a response, a streamed one, and a conversation continued by previous_response_id.
-import type { Response } from '@wireai/openai-client';
+import { unwrap } from '@wireai/openai-client';
 import { ResponsesChatSession, type SessionResponse } from '@wireai/sessions';
-import { type Example, expectOk, runIfMain } from '../support/example.js';
+import { type Example, runIfMain } from '../support/example.js';
 
 export async function main({ client, log }: Example): Promise<void> {
-  const response = expectOk<Response>(
-    await client.createResponse('Say hello in French', { model: 'gpt-4.1-mini' }),
-  );
+  const response = unwrap(await client.createResponse('Say hello in French', { model: 'gpt-4.1-mini' }));
   log(
     `Response ${response.id}: ${response.output
       .flatMap((item) => ('content' in item ? (item.content as Array<{ text?: string }>) : []))

@@ -51,9 +51,3 @@ export async function runIfMain(
     await example.close();
   }
 }
-
-/** Throws with the status and body when a call did not succeed, as the Lua examples print and exit. */
-export function expectOk<T>(result: { ok: boolean; status: number; body: unknown }): T {
-  if (!result.ok) throw new Error(`Unexpected status ${result.status}: ${JSON.stringify(result.body)}`);
-  return result.body as T;
-}

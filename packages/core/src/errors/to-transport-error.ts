@@ -31,6 +31,10 @@ const CODES: ReadonlyArray<readonly [TransportErrorCode, ReadonlySet<string>]> =
       'UND_ERR_CLOSED',
       'ERR_STREAM_PREMATURE_CLOSE',
       'UND_ERR_RES_CONTENT_LENGTH_MISMATCH',
+      // HTTP/2: the server reset the stream (RST_STREAM) or closed the session before the response ended.
+      'ERR_HTTP2_STREAM_ERROR',
+      'ERR_HTTP2_SESSION_ERROR',
+      'ERR_HTTP2_GOAWAY_SESSION',
     ]),
   ],
   ['DNS', new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME', 'EAI_NODATA'])],

@@ -92,6 +92,19 @@ describe('sinks.sse()', () => {
     expect(data).toEqual(['a', 'b']);
   });
 
+  it('passes the framing option to its decoder', async () => {
+    const lenient: unknown[] = [];
+    const sink = sinks.sse((event) => void lenient.push(event.json), { framing: 'lenient' });
+    await sink(encode('data: {"a":1}\ndata: {"b":2}\n'));
+    await sink(null);
+    expect(lenient).toEqual([{ a: 1 }, { b: 2 }]);
+    const strict: string[] = [];
+    const strictSink = sinks.sse((event) => void strict.push(event.data));
+    await strictSink(encode('data: {"a":1}\ndata: {"b":2}\n\n'));
+    await strictSink(null);
+    expect(strict).toEqual(['{"a":1}\n{"b":2}']);
+  });
+
   it('ignores a callback result that is not a promise: no waiting, every event delivered', () => {
     const data: string[] = [];
     const sink = sinks.sse((event) => data.push(event.data)); // returns a number, as push does

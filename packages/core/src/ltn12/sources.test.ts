@@ -1,4 +1,3 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sources } from './sources.js';
 
@@ -61,15 +60,5 @@ describe('sources', () => {
     expect(text(await sources.readAll(sources.iterable(['ab', 'c'])))).toBe('abc');
     expect(text(await sources.readAll('xyz'))).toBe('xyz');
     expect(sources.empty().byteLength).toBe(0);
-  });
-
-  it('knows the byte length of strings and bytes without encoding, and not of streams', () => {
-    fc.assert(
-      fc.property(fc.string({ unit: 'binary' }), (value) => {
-        expect(sources.byteLength(value)).toBe(new TextEncoder().encode(value).byteLength);
-      }),
-    );
-    expect(sources.byteLength(new Uint8Array(5))).toBe(5);
-    expect(sources.byteLength(sources.iterable(['x']))).toBeUndefined();
   });
 });

@@ -46,31 +46,6 @@ async function* toAsyncIterable(source: Source): AsyncGenerator<Uint8Array, void
   }
 }
 
-/** The body length when it is known without reading the source (string or bytes), else `undefined`. */
-function byteLength(source: Source): number | undefined {
-  if (typeof source === 'string') return utf8Length(source);
-  if (source instanceof Uint8Array) return source.byteLength;
-  return undefined;
-}
-
-// Counted rather than encoded, so asking for the length allocates nothing; runs on every runtime.
-function utf8Length(text: string): number {
-  let length = text.length;
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit < 0x80) continue;
-    if (unit < 0x800) length += 1;
-    else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        length += 2; // a surrogate pair: 2 units, 4 bytes
-        i++;
-      } else length += 2; // a lone surrogate is encoded as U+FFFD: 3 bytes
-    } else length += 2;
-  }
-  return length;
-}
-
 /**
  * The whole source as one `Uint8Array`, for HTTP stacks that cannot stream a request body. Strings and
  * bytes are returned without copying more than once.
@@ -110,8 +85,6 @@ export const sources = {
   empty,
   /** Any source as non-empty `Uint8Array` chunks, for transports that stream the body. */
   toAsyncIterable,
-  /** The body length when it is known without reading the source (string or bytes), else `undefined`. */
-  byteLength,
   /** The whole source as one `Uint8Array`, for HTTP stacks that cannot stream a request body. */
   readAll,
 } as const;

@@ -6,7 +6,7 @@ import {
   type SseEvent,
 } from './sse-decoder.js';
 
-/** Options of `sseSink`: the decoder's limits and its optional callbacks. */
+/** Options of `sseSink`: the decoder's limits and framing, and its optional callbacks. */
 export interface SseSinkOptions extends SseDecoderOptions {
   /** A valid `retry:` field (ASCII digits only): the reconnection time in milliseconds. */
   onRetry?: SseDecoderHandlers['onRetry'];
@@ -41,7 +41,10 @@ export function sseSink(
       ...(options.onRetry ? { onRetry: options.onRetry } : {}),
       ...(options.onComment ? { onComment: options.onComment } : {}),
     },
-    options.maxEventSize === undefined ? {} : { maxEventSize: options.maxEventSize },
+    {
+      ...(options.maxEventSize === undefined ? {} : { maxEventSize: options.maxEventSize }),
+      ...(options.framing === undefined ? {} : { framing: options.framing }),
+    },
   );
 
   const drain = async (end: { discarded: boolean } | undefined): Promise<void> => {

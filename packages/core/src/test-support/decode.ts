@@ -1,4 +1,4 @@
-import { createSseDecoder, type SseEvent } from '../sse/sse-decoder.js';
+import { createSseDecoder, type SseDecoderOptions, type SseEvent } from '../sse/sse-decoder.js';
 
 export interface Decoded {
   events: SseEvent[];
@@ -10,13 +10,19 @@ export interface Decoded {
 const encoder = new TextEncoder();
 
 /** Runs a whole stream through one decoder, chunk by chunk (strings are UTF-8 encoded first). */
-export function decodeChunks(chunks: ReadonlyArray<string | Uint8Array>): Decoded {
+export function decodeChunks(
+  chunks: ReadonlyArray<string | Uint8Array>,
+  options: SseDecoderOptions = {},
+): Decoded {
   const out: Decoded = { events: [], retries: [], comments: [], discarded: false };
-  const decoder = createSseDecoder({
-    onEvent: (event) => out.events.push(event),
-    onRetry: (ms) => out.retries.push(ms),
-    onComment: (text) => out.comments.push(text),
-  });
+  const decoder = createSseDecoder(
+    {
+      onEvent: (event) => out.events.push(event),
+      onRetry: (ms) => out.retries.push(ms),
+      onComment: (text) => out.comments.push(text),
+    },
+    options,
+  );
   for (const chunk of chunks) decoder.push(typeof chunk === 'string' ? encoder.encode(chunk) : chunk);
   out.discarded = decoder.end().discarded;
   return out;

@@ -29,4 +29,10 @@ describe('formatStatusLine()', () => {
     expect(formatStatusLine(404, 'Not Found')).toBe('HTTP/1.1 404 Not Found');
     expect(formatStatusLine(599)).toBe('HTTP/1.1 599');
   });
+
+  it('uses the standard reason phrase when the library gives none (HTTP/2 has none)', () => {
+    expect(formatStatusLine(200)).toBe('HTTP/1.1 200 OK');
+    expect(formatStatusLine(429, '')).toBe('HTTP/1.1 429 Too Many Requests');
+    expect(formatStatusLine(200, 'Fine')).toBe('HTTP/1.1 200 Fine');
+  });
 });

@@ -1,7 +1,24 @@
+import { cursorList, type PagePromise } from '../pagination/cursor-page.js';
+import {
+  type AssistantListParams,
+  checkListParams,
+  LIST_PARAMS,
+  type ThreadListParams,
+  type ThreadMessageListParams,
+} from '../pagination/list-params.js';
 import type { ClientCore } from '../request/client-core.js';
 import { mergeHeaders } from '../request/headers.js';
 import type { CallOptions } from '../request/send-request.js';
-import type { AssistantList, Result, ThreadDeleted, ThreadList, ThreadMessageList } from '../types.js';
+import type {
+  Assistant,
+  AssistantList,
+  Result,
+  Thread,
+  ThreadDeleted,
+  ThreadList,
+  ThreadMessage,
+  ThreadMessageList,
+} from '../types.js';
 import { pathSegment } from '../validation/ids.js';
 import { callOptions, endpointRequest } from './endpoint-request.js';
 
@@ -14,21 +31,49 @@ const withBeta = (call: CallOptions | undefined): CallOptions => {
   return { ...options, headers: mergeHeaders(BETA, options.headers) };
 };
 
-export const assistants = (core: ClientCore, call?: CallOptions): Promise<Result<AssistantList>> =>
-  endpointRequest(core, { method: 'GET', path: '/assistants' }, withBeta(call));
+/** `GET /assistants`, one page at a time (`after`, `before`, `limit`, `order`). */
+export const assistants = (
+  core: ClientCore,
+  params: AssistantListParams | undefined,
+  call: CallOptions | undefined,
+): PagePromise<Assistant, AssistantList> =>
+  cursorList(
+    (query: AssistantListParams) =>
+      endpointRequest<AssistantList>(core, { method: 'GET', path: '/assistants', query }, withBeta(call)),
+    () => checkListParams<AssistantListParams>(params, LIST_PARAMS.assistants),
+  );
 
-export const threads = (core: ClientCore, call?: CallOptions): Promise<Result<ThreadList>> =>
-  endpointRequest(core, { method: 'GET', path: '/threads' }, withBeta(call));
+/** `GET /threads` (lua-openai calls it; the description has no such list), paged like the others. */
+export const threads = (
+  core: ClientCore,
+  params: ThreadListParams | undefined,
+  call: CallOptions | undefined,
+): PagePromise<Thread, ThreadList> =>
+  cursorList(
+    (query: ThreadListParams) =>
+      endpointRequest<ThreadList>(core, { method: 'GET', path: '/threads', query }, withBeta(call)),
+    () => checkListParams<ThreadListParams>(params, LIST_PARAMS.threads),
+  );
 
+/** `GET /threads/{id}/messages`, one page at a time (the cursor parameters and `run_id`). */
 export const threadMessages = (
   core: ClientCore,
   id: string,
-  call?: CallOptions,
-): Promise<Result<ThreadMessageList>> =>
-  endpointRequest(
-    core,
-    { method: 'GET', path: `/threads/${pathSegment(id, 'thread_id')}/messages` },
-    withBeta(call),
+  params: ThreadMessageListParams | undefined,
+  call: CallOptions | undefined,
+): PagePromise<ThreadMessage, ThreadMessageList> =>
+  cursorList(
+    (query: ThreadMessageListParams) =>
+      endpointRequest<ThreadMessageList>(
+        core,
+        { method: 'GET', path: `/threads/${pathSegment(id, 'thread_id')}/messages`, query },
+        withBeta(call),
+      ),
+    () => {
+      const query = checkListParams<ThreadMessageListParams>(params, LIST_PARAMS.threadMessages);
+      pathSegment(id, 'thread_id'); // a bad id rejects before anything is sent
+      return query;
+    },
   );
 
 export const deleteThread = (

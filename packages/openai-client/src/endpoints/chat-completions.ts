@@ -31,6 +31,8 @@ export interface ChatDelta {
   content?: string;
   index: number;
   tool_calls?: NonNullable<ChatCompletionChunk['choices'][number]['delta']['tool_calls']>;
+  /** The legacy function call's fragment, when the chunk carries one (sessions join them). */
+  function_call?: NonNullable<ChatCompletionChunk['choices'][number]['delta']['function_call']>;
   usage?: NonNullable<ChatCompletionChunk['usage']>;
 }
 
@@ -79,7 +81,7 @@ export function createChatCompletion(
 
 /**
  * lua-openai's `parse_completion_chunk`: the delta of a `chat.completion.chunk` that carries text or tool
- * calls. A chunk with usage is passed on too (the usage chunk has no choices), so a stream's tokens can be
+ * calls (or a legacy function call). A chunk with usage is passed on too (the usage chunk has no choices), so a stream's tokens can be
  * counted. `chunk` has passed `chatChunkProblem` (the client checks every streamed chunk first).
  */
 export function chatDelta(chunk: ChatCompletionChunk): ChatDelta | undefined {
@@ -88,11 +90,13 @@ export function chatDelta(chunk: ChatCompletionChunk): ChatDelta | undefined {
   const usage = chunk.usage ?? undefined; // null on every chunk but the last when include_usage is asked
   const content = choice?.delta.content;
   const toolCalls = choice?.delta.tool_calls;
-  if (typeof content !== 'string' && !toolCalls && !usage) return undefined;
+  const functionCall = choice?.delta.function_call;
+  if (typeof content !== 'string' && !toolCalls && !functionCall && !usage) return undefined;
   return {
     ...(typeof content === 'string' ? { content } : {}),
     index: choice?.index ?? 0,
     ...(toolCalls ? { tool_calls: toolCalls } : {}),
+    ...(functionCall ? { function_call: functionCall } : {}),
     ...(usage ? { usage } : {}),
   };
 }

@@ -12,21 +12,40 @@ import { throwIssues } from '../validation/validate.js';
 /** An endpoint's body fields are its arguments (`temperature`), its call options its last one (`call.timeout`). */
 const ENDPOINT_PATHS: ErrorPaths = { call: 'call', body: '' };
 
-/** What an endpoint fixes about its request; the caller's call options add the rest. */
-export type EndpointRequest<E> = Omit<RequestOptions<E>, keyof CallOptions>;
+/** What an endpoint fixes about its request (a list's query too); the caller's call options add the rest. */
+export type EndpointRequest<E> = Omit<RequestOptions<E>, keyof CallOptions> & Pick<CallOptions, 'query'>;
 
 /**
  * Sends an endpoint's request with the caller's call options: only `signal`, `timeout`, `maxRetries`,
- * `headers` and the limits are taken from them (a stray `path` or `body` cannot replace the endpoint's), and they are
- * checked like the rest, so a bad one is a `ValidationError` naming `call.…`.
+ * `headers`, the limits, `query` and `throwOnError` are taken from them (a stray `path` or `body` cannot
+ * replace the endpoint's), and they are checked like the rest, so a bad one is a `ValidationError` naming
+ * `call.…`.
  */
 export function endpointRequest<T, E = unknown>(
   core: ClientCore,
   request: EndpointRequest<E>,
   call: CallOptions | undefined,
 ): Promise<Result<T>> {
-  return sendRequest<T, E>(core, { ...request, ...callOptions(call) }, ENDPOINT_PATHS);
+  const options = callOptions(call);
+  // The endpoint's own query (a list's `after`) under the caller's.
+  const query =
+    request.query && options.query
+      ? { ...request.query, ...options.query }
+      : (options.query ?? request.query);
+  return sendRequest<T, E>(core, { ...request, ...options, ...(query ? { query } : {}) }, ENDPOINT_PATHS);
 }
+
+const CALL_OPTION_NAMES = [
+  'signal',
+  'timeout',
+  'maxRetries',
+  'headers',
+  'maxBodyBytes',
+  'maxEventSize',
+  'sseFraming',
+  'query',
+  'throwOnError',
+] as const satisfies ReadonlyArray<keyof CallOptions>;
 
 /** The call options of `call`, and only those, checked: a `ValidationError` names what is wrong (`call.timeout`). */
 export function callOptions(call: unknown): CallOptions {
@@ -36,7 +55,6 @@ export function callOptions(call: unknown): CallOptions {
   throwIssues(issues);
   if (!isRecord(call)) return {}; // (checked above)
   const picked: Record<string, unknown> = {};
-  for (const name of ['signal', 'timeout', 'maxRetries', 'headers', 'maxBodyBytes', 'maxEventSize'] as const)
-    if (call[name] !== undefined) picked[name] = call[name];
+  for (const name of CALL_OPTION_NAMES) if (call[name] !== undefined) picked[name] = call[name];
   return picked as CallOptions;
 }

@@ -1,4 +1,5 @@
 import { ValidationError } from '../errors.js';
+import { cursorList, type PagePromise } from '../pagination/cursor-page.js';
 import type { ClientCore } from '../request/client-core.js';
 import type { CallOptions } from '../request/send-request.js';
 import type {
@@ -72,8 +73,12 @@ export function moderation(
   return endpointRequest(core, { method: 'POST', path: '/moderations', body: { input, ...checked } }, call);
 }
 
-export const models = (core: ClientCore, call?: CallOptions): Promise<Result<ModelList>> =>
-  endpointRequest(core, { method: 'GET', path: '/models' }, call);
+/** `GET /models`: one page (the API does not page it), iterable like the other lists. */
+export const models = (core: ClientCore, call: CallOptions | undefined): PagePromise<Model, ModelList> =>
+  cursorList(
+    () => endpointRequest<ModelList>(core, { method: 'GET', path: '/models' }, call),
+    () => ({}),
+  );
 
 export const model = (core: ClientCore, id: string, call?: CallOptions): Promise<Result<Model>> =>
   endpointRequest(core, { method: 'GET', path: `/models/${pathSegment(id, 'model')}` }, call);

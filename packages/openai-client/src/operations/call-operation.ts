@@ -11,7 +11,16 @@ import { encodeQuery } from './query-string.js';
 const KEY = /^(GET|POST|PUT|PATCH|DELETE) (\/[^\s]*)$/;
 const PLACEHOLDER = /\{([^{}]+)\}/g;
 const PARAM_FIELDS = new Set(['path', 'query', 'body', 'rawBody']);
-const CALL_FIELDS = new Set(['signal', 'timeout', 'maxRetries', 'headers', 'maxBodyBytes', 'maxEventSize']);
+const CALL_FIELDS = new Set([
+  'signal',
+  'timeout',
+  'maxRetries',
+  'headers',
+  'maxBodyBytes',
+  'maxEventSize',
+  'sseFraming',
+  'throwOnError',
+]);
 
 /**
  * `client.call(key, params)`: one operation of the official description, through `sendRequest` like

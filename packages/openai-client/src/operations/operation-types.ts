@@ -109,7 +109,10 @@ type BodyPart<K extends OperationKey> = [RequestContent<OperationOf<K>>] extends
  * it has any), `query`, the JSON `body` (or `rawBody` for a multipart or other non-JSON operation), and
  * the call options (`signal`, `timeout`, `maxRetries`, `headers`, limits).
  */
-export type OperationParams<K extends OperationKey> = PathPart<K> & QueryPart<K> & BodyPart<K> & CallOptions;
+export type OperationParams<K extends OperationKey> = PathPart<K> &
+  QueryPart<K> &
+  BodyPart<K> &
+  Omit<CallOptions, 'query'>;
 
 type AllOptional<T> = Empty extends T ? true : false;
 

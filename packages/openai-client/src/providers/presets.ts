@@ -1,4 +1,5 @@
 import type { ClientConfig } from '../request/client-core.js';
+import type { StreamFraming } from '../streaming/sse-framing.js';
 
 /** A provider that speaks the OpenAI API: where it is, what model to use, where its key comes from. */
 export interface ProviderPreset {
@@ -12,6 +13,17 @@ export interface ProviderPreset {
   readonly defaultQuery?: Readonly<Record<string, string>>;
   /** The APIs the provider serves: chat completions, and the Responses API where it has one. Absent: not known. */
   readonly apis?: readonly ('chat' | 'responses')[];
+  /**
+   * How the provider frames its streams: `'lenient'` for one known to end `data:` lines with a single
+   * line break and no blank line between events. Absent: `'strict'`. `config.sseFraming` wins over it.
+   */
+  readonly sseFraming?: StreamFraming;
+  /**
+   * Whether a streamed chat completion may ask for its token usage (`stream_options: { include_usage: true }`):
+   * sessions ask when this is true. False where the provider rejects the field (Mistral); absent: not known,
+   * not asked (usage a provider sends unasked is still counted).
+   */
+  readonly streamUsage?: boolean;
   /** The environment variables read for settings the config leaves out (openai-node's, for OpenAI and Azure). */
   readonly env?: PresetEnv;
 }
@@ -41,6 +53,7 @@ export const PROVIDERS = {
     defaultModel: 'gpt-4.1',
     apiKeyEnv: ['OPENAI_API_KEY'],
     apis: ['chat', 'responses'],
+    streamUsage: true,
     env: { baseURL: ['OPENAI_BASE_URL'], organization: 'OPENAI_ORG_ID', project: 'OPENAI_PROJECT_ID' },
   },
   gemini: {
@@ -56,6 +69,7 @@ export const PROVIDERS = {
     defaultModel: 'openai/gpt-4.1',
     apiKeyEnv: ['OPENROUTER_API_KEY'],
     apis: ['chat', 'responses'],
+    streamUsage: true,
   },
   // Azure OpenAI: the base URL is <endpoint>/openai/v1 (config.endpoint or AZURE_OPENAI_ENDPOINT), where
   // deployments are models; with config.deployment it is <endpoint>/openai and the deployment-scoped
@@ -66,6 +80,7 @@ export const PROVIDERS = {
     defaultModel: 'gpt-4.1',
     apiKeyEnv: ['AZURE_OPENAI_API_KEY'],
     apis: ['chat', 'responses'],
+    streamUsage: true,
     auth: 'api-key',
     defaultQuery: { 'api-version': 'preview' },
     env: {
@@ -89,6 +104,7 @@ export const PROVIDERS = {
     defaultModel: 'mistral-small-latest',
     apiKeyEnv: ['MISTRAL_API_KEY'],
     apis: ['chat'],
+    streamUsage: false,
   },
   deepseek: {
     name: 'DeepSeek',
@@ -96,6 +112,7 @@ export const PROVIDERS = {
     defaultModel: 'deepseek-chat',
     apiKeyEnv: ['DEEPSEEK_API_KEY'],
     apis: ['chat'],
+    streamUsage: true,
   },
   together: {
     name: 'Together AI',
@@ -110,6 +127,7 @@ export const PROVIDERS = {
     defaultModel: 'llama3.2',
     apiKeyEnv: [],
     apis: ['chat', 'responses'],
+    streamUsage: true,
     auth: 'none',
   },
   lmstudio: {

@@ -1,5 +1,6 @@
 import type { Transport } from '@wireai/core';
 import type { TransportName } from '../resolve-transport.js';
+import type { StreamFraming } from '../streaming/sse-framing.js';
 import type { HeaderLayer } from './headers.js';
 import type { RetryClock } from './retry.js';
 import type { TokenProvider } from './token-provider.js';
@@ -69,12 +70,30 @@ export interface ClientConfig {
    */
   maxEventSize?: number;
   /**
+   * How streamed replies are split into events: `'strict'` (WHATWG, the default unless the preset says
+   * otherwise) or `'lenient'`, for servers that end each `data:` line with one line break and send no
+   * blank line between events (see `StreamFraming`). A call's `sseFraming` wins over this.
+   */
+  sseFraming?: StreamFraming;
+  /**
    * Where to log requests and retries (see `Logger`). Without one, `OPENAI_LOG` (`error`, `warn`, `info`,
    * `debug`) logs to the console at that level; unset, nothing is logged.
    */
   logger?: Logger;
+  /**
+   * The clock retries read and wait with: `now` (to read a `Retry-After` date), `random` (the backoff's
+   * jitter) and `sleep`. Each one left out is the real one. A test injects a `sleep` that records the
+   * scheduled delays and returns at once, so retries are asserted as values without waiting.
+   */
+  clock?: Partial<RetryClock>;
   /** How the key is sent: `Authorization: Bearer` (default), Azure's `api-key` header, or not at all. */
   auth?: 'bearer' | 'api-key' | 'none';
+  /**
+   * `true`: every call rejects a non-2xx answer with its `APIError` subclass (`RateLimitError`,
+   * `NotFoundError`…) instead of resolving `{ ok: false }`. Default `false`: every status resolves a
+   * `Result`, as lua-openai returns it. A call's own `throwOnError` wins.
+   */
+  throwOnError?: boolean;
 }
 
 /** What the request pipeline needs of a client; the key stays inside it. */
@@ -86,10 +105,14 @@ export interface ClientCore {
   readonly maxRetries: number;
   readonly maxBodyBytes: number;
   readonly maxEventSize: number;
+  /** Absent: `'strict'`. */
+  readonly sseFraming?: StreamFraming;
   readonly logger: Logger | undefined;
   transport(): Promise<Transport>;
   /** The authentication headers (never logged). */
   authHeaders(): Record<string, string>;
+  /** The client's `throwOnError`: a non-2xx answer rejects unless the call says otherwise. */
+  readonly throwOnError?: boolean;
   /** Authentication asked for before each attempt (a token provider's bearer token); never logged. */
   attemptAuthHeaders?(): Promise<Record<string, string>>;
   /** Rewrites a request's path before the URL is built (Azure's deployments). */

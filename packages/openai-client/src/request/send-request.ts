@@ -6,7 +6,9 @@ import {
   MalformedResponseError,
   ValidationError,
 } from '../errors.js';
+import { resultError } from '../result/unwrap.js';
 import { type EventStreamSpec, eventStreamSink, type StreamState } from '../streaming/event-sink.js';
+import type { StreamFraming } from '../streaming/sse-framing.js';
 import type { Result } from '../types.js';
 import { encodeJson } from '../validation/json.js';
 import {
@@ -17,10 +19,11 @@ import {
   isToken,
   shown,
 } from '../validation/options.js';
-import { joinPath, throwIssues } from '../validation/validate.js';
+import { throwIssues } from '../validation/validate.js';
 import { attemptSignal } from './attempt-signal.js';
 import type { ClientCore } from './client-core.js';
 import { type HeaderLayer, mergeHeaders } from './headers.js';
+import { type NonJsonBody, parseBody } from './parse-body.js';
 import { retryDelayMs, shouldRetryFailure, shouldRetryStatus, sleep } from './retry.js';
 
 /** Per-call options every method accepts. */
@@ -39,6 +42,20 @@ export interface CallOptions {
   maxBodyBytes?: number | undefined;
   /** Overrides the client's `maxEventSize` (longest stream line or event, characters). */
   maxEventSize?: number | undefined;
+  /** Overrides the client's `sseFraming` (how a streamed reply is split into events). */
+  sseFraming?: StreamFraming | undefined;
+  /**
+   * Query parameters added to the URL (after the client's `defaultQuery`, winning over it by name): strings,
+   * finite numbers or booleans; `undefined` leaves one out. An endpoint's own parameters (a list's `after`)
+   * are merged under these.
+   */
+  query?: Record<string, string | number | boolean | undefined> | undefined;
+  /**
+   * Overrides the client's `throwOnError`: `true` rejects a non-2xx answer with its `APIError` subclass
+   * (`RateLimitError`, `NotFoundError`…) instead of resolving `{ ok: false }`, and narrows the result's
+   * type to the ok branch.
+   */
+  throwOnError?: boolean | undefined;
 }
 
 /** The public low-level request, lua-openai's `_request`: one path for every endpoint. */
@@ -50,7 +67,6 @@ export interface RequestOptions<E = unknown> extends CallOptions {
   body?: unknown;
   /** A body that is not JSON (multipart): its bytes or chunks and content type. */
   rawBody?: { source: Source; contentType: string };
-  query?: Record<string, string | number | boolean | undefined>;
   /** Makes it a streaming request: each event of the reply, parsed once, as it arrives. */
   onEvent?: EventStreamSpec<E>['onEvent'];
   /** With `onEvent`: which event ends the stream normally (besides `[DONE]`). */
@@ -72,11 +88,13 @@ export interface ErrorPaths {
 const REQUEST_PATHS: ErrorPaths = { call: '', body: 'body' };
 
 /**
- * Sends one request with retries. Resolves every HTTP status as a `Result` (2xx `ok`); rejects with
+ * Sends one request with retries. Resolves every HTTP status as a `Result` (2xx `ok`), unless the call's or
+ * the client's `throwOnError` makes a non-2xx one reject with its `APIError` subclass; rejects with
  * `APIConnectionError`/`APITimeoutError`/`APIUserAbortError` when no answer came, and with the stream
  * errors when a stream fails midway; rejects with `ValidationError` (nothing sent, no transport loaded)
  * when an option is wrong or the body holds what JSON cannot carry. A JSON body is encoded once and
- * reused by each attempt.
+ * reused by each attempt. A 2xx body that is not JSON rejects with `MalformedResponseError`, or is
+ * returned as text with `nonJsonBody: 'text'` (`request()`; see `parse-body.ts`).
  *
  * Headers, by name whatever its case, later winning: the client's defaults (its preset's included), what
  * the request itself sets (`accept`, the body's `content-type`), the auth header, then the call's.
@@ -85,6 +103,7 @@ export async function sendRequest<T, E = unknown>(
   core: ClientCore,
   options: RequestOptions<E>,
   paths: ErrorPaths = REQUEST_PATHS,
+  nonJsonBody: NonJsonBody = 'error',
 ): Promise<Result<T>> {
   checkRequestOptions(options, paths);
   const { source, contentType, replayable } = encodeBody(options, paths.body);
@@ -99,6 +118,7 @@ export async function sendRequest<T, E = unknown>(
   const timeout = options.timeout ?? core.timeout;
   const maxBodyBytes = options.maxBodyBytes ?? core.maxBodyBytes;
   const maxEventSize = options.maxEventSize ?? core.maxEventSize;
+  const sseFraming = options.sseFraming ?? core.sseFraming;
   // A signal already fired: nothing is sent, not even a transport loaded.
   if (options.signal?.aborted)
     throw new APIUserAbortError('Request was aborted', { cause: options.signal.reason });
@@ -143,6 +163,7 @@ export async function sendRequest<T, E = unknown>(
               },
               state,
               maxEventSize,
+              sseFraming,
             );
           } else {
             collector = sinks.collect({ maxBytes: maxBodyBytes, limitName: 'maxBodyBytes' });
@@ -183,20 +204,10 @@ export async function sendRequest<T, E = unknown>(
       await wait(core, delay, options.signal);
       continue;
     }
-    const body = collector ? parseBody(collector.text(), ok, where) : undefined;
-    return { ok, status: head.status, body, headers: head.headers, requestId } as Result<T>;
-  }
-}
-
-function parseBody(text: string, ok: boolean, where: string): unknown {
-  if (text === '') return ok ? undefined : text;
-  try {
-    return JSON.parse(text);
-  } catch {
-    // As lua-openai: a body that is not JSON is returned as text; but a 2xx promised JSON.
-    if (ok)
-      throw new MalformedResponseError(`${where}: the response body is not JSON: ${text.slice(0, 120)}`);
-    return text;
+    const body = collector ? parseBody(collector.text(), ok, where, nonJsonBody) : undefined;
+    const result = { ok, status: head.status, body, headers: head.headers, requestId } as Result<T>;
+    if (!result.ok && (options.throwOnError ?? core.throwOnError)) throw resultError(result);
+    return result;
   }
 }
 
@@ -228,22 +239,7 @@ function checkRequestOptions<E>(options: RequestOptions<E>, paths: ErrorPaths): 
     issues.push({ path: 'method', message: `expected an HTTP method, got ${shown(options.method)}` });
   if (typeof options.path !== 'string' || !options.path.startsWith('/'))
     issues.push({ path: 'path', message: `expected a path starting with '/', got ${shown(options.path)}` });
-  if (options.query !== undefined) {
-    if (!isRecord(options.query))
-      issues.push({ path: 'query', message: `expected an object, got ${shown(options.query)}` });
-    else
-      for (const [name, value] of Object.entries(options.query))
-        if (
-          value !== undefined &&
-          typeof value !== 'string' &&
-          typeof value !== 'boolean' &&
-          !(typeof value === 'number' && Number.isFinite(value))
-        )
-          issues.push({
-            path: joinPath('query', name),
-            message: `expected a string, a finite number or a boolean, got ${shown(value)}`,
-          });
-  }
+  // `query` is a call option too: checkCallOptions checks it below.
   if (options.rawBody !== undefined) {
     if (options.body !== undefined)
       issues.push({ path: 'rawBody', message: 'give a body or a rawBody, not both' });

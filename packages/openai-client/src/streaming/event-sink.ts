@@ -1,4 +1,4 @@
-import { type Sink, type SseEvent, sinks } from '@wireai/core';
+import { type Sink, type SseEvent, type SseFraming, sinks } from '@wireai/core';
 import { IncompleteStreamError, MalformedResponseError, StreamEventError } from '../errors.js';
 import { excerpt, malformedStreamEvent } from './event-shapes.js';
 
@@ -25,13 +25,15 @@ export interface StreamState {
  * The sink of a streaming request: decodes the event stream as the bytes arrive, parses each event's
  * JSON once, checks its shape, and hands it on (awaiting the caller: backpressure). An `error` event
  * rejects with `StreamEventError`; an event that is not JSON or not of the expected shape with
- * `MalformedResponseError`; an end without the terminal event with `IncompleteStreamError`.
+ * `MalformedResponseError`; an end without the terminal event with `IncompleteStreamError`. With
+ * `framing: 'lenient'` the decoder has often parsed the data already (`SseEvent.json`): it is not parsed again.
  */
 export function eventStreamSink<E>(
   spec: EventStreamSpec<E>,
   head: { status: number; headers: Readonly<Record<string, string>>; requestId: string | undefined },
   state: StreamState,
   maxEventSize?: number,
+  framing?: SseFraming,
 ): Sink {
   const { requestId } = head;
   return sinks.sse(
@@ -40,15 +42,16 @@ export function eventStreamSink<E>(
         state.terminal = true;
         return;
       }
-      let event: unknown;
-      try {
-        event = JSON.parse(raw.data);
-      } catch (cause) {
-        throw new MalformedResponseError(
-          `A stream event is not JSON${requestId ? ` (request ${requestId})` : ''}: ${excerpt(raw.data)}`,
-          { data: raw.data, requestId, cause },
-        );
-      }
+      let event: unknown = raw.json;
+      if (event === undefined)
+        try {
+          event = JSON.parse(raw.data);
+        } catch (cause) {
+          throw new MalformedResponseError(
+            `A stream event is not JSON${requestId ? ` (request ${requestId})` : ''}: ${excerpt(raw.data)}`,
+            { data: raw.data, requestId, cause },
+          );
+        }
       const error = errorOf(raw, event);
       if (error) throw new StreamEventError(head.status, { error }, head.headers, requestId);
       const problem = spec.eventProblem?.(event);
@@ -59,10 +62,17 @@ export function eventStreamSink<E>(
     },
     {
       ...(maxEventSize === undefined ? {} : { maxEventSize }),
-      onEnd: () => {
+      ...(framing === undefined ? {} : { framing }),
+      onEnd: ({ discarded }) => {
         if (!state.terminal)
           throw new IncompleteStreamError(
-            'The stream ended before its terminal event: the reply is incomplete',
+            `The stream ended before its terminal event: the reply is incomplete${
+              // Nothing came through and the body ended inside an event: the likeliest cause is a server
+              // that never sends the blank line between events.
+              discarded && !state.delivered && framing !== 'lenient'
+                ? " (no event was complete: if the server ends each data: line with a single line break, use sseFraming: 'lenient')"
+                : ''
+            }`,
           );
       },
     },

@@ -2,9 +2,11 @@ import { ValidationError } from '../errors.js';
 import type { ProviderPreset } from '../providers/presets.js';
 import type { TransportName } from '../resolve-transport.js';
 import {
+  checkBoolean,
   checkHeaders,
   checkLimit,
   checkMaxRetries,
+  checkSseFraming,
   checkString,
   checkTimeout,
   type Issue,
@@ -17,6 +19,7 @@ import { joinPath } from './validate.js';
 const TRANSPORT_NAMES = ['undici', 'axios', 'fetch'] as const satisfies readonly TransportName[];
 const AUTH_MODES = ['bearer', 'api-key', 'none'];
 const LOGGER_METHODS = ['debug', 'info', 'warn', 'error'];
+const CLOCK_METHODS = ['now', 'random', 'sleep'];
 
 /**
  * The constructor's arguments, checked before anything is built: a constructor cannot reject, so this
@@ -68,26 +71,36 @@ export function assertClientConfig(apiKey: unknown, config: unknown): void {
   checkMaxRetries(options.maxRetries, at('maxRetries'), issues);
   checkLimit(options.maxBodyBytes, at('maxBodyBytes'), issues);
   checkLimit(options.maxEventSize, at('maxEventSize'), issues);
+  checkSseFraming(options.sseFraming, at('sseFraming'), issues);
+  checkBoolean(options.throwOnError, at('throwOnError'), issues);
   if (options.auth !== undefined && !AUTH_MODES.includes(options.auth as string))
     issues.push({
       path: at('auth'),
       message: `expected one of ${AUTH_MODES.map((mode) => `'${mode}'`).join(', ')}, got ${shown(options.auth)}`,
     });
-  const logger = options.logger;
-  if (logger !== undefined && logger !== null) {
-    if (typeof logger !== 'object')
-      issues.push({ path: at('logger'), message: `expected a console-like object, got ${shown(logger)}` });
-    else
-      for (const method of LOGGER_METHODS) {
-        const value = (logger as Record<string, unknown>)[method];
-        if (value !== undefined && typeof value !== 'function')
-          issues.push({
-            path: joinPath(at('logger'), method),
-            message: `expected a function, got ${shown(value)}`,
-          });
-      }
-  }
+  checkMethods(options.logger, at('logger'), LOGGER_METHODS, 'a console-like object', issues);
+  checkMethods(options.clock, at('clock'), CLOCK_METHODS, 'an object of clock functions', issues);
   if (issues.length > 0) throw new ValidationError(issues);
+}
+
+/** An object whose listed members, where present, are functions (a logger, a clock); `null` counts as absent. */
+function checkMethods(
+  value: unknown,
+  path: string,
+  methods: readonly string[],
+  expected: string,
+  issues: Issue[],
+): void {
+  if (value === undefined || value === null) return;
+  if (typeof value !== 'object') {
+    issues.push({ path, message: `expected ${expected}, got ${shown(value)}` });
+    return;
+  }
+  for (const method of methods) {
+    const member = (value as Record<string, unknown>)[method];
+    if (member !== undefined && typeof member !== 'function')
+      issues.push({ path: joinPath(path, method), message: `expected a function, got ${shown(member)}` });
+  }
 }
 
 /** Query parameters every request carries: strings (`undefined` leaves one out). */
@@ -124,6 +137,7 @@ export function assertPreset(preset: unknown): asserts preset is ProviderPreset 
     });
   checkHeaders(preset.defaultHeaders, 'preset.defaultHeaders', issues);
   checkQuery(preset.defaultQuery, 'preset.defaultQuery', issues);
+  checkSseFraming(preset.sseFraming, 'preset.sseFraming', issues);
   if (preset.auth !== undefined && !AUTH_MODES.includes(preset.auth as string))
     issues.push({
       path: 'preset.auth',

@@ -1,3 +1,4 @@
+import type { StreamFraming } from '../streaming/sse-framing.js';
 import { joinPath } from './validate.js';
 
 // Checks of the client's own options (the constructor's config, a call's options): each pushes what is
@@ -90,6 +91,32 @@ export function checkHeaders(value: unknown, path: string, issues: Issue[]): voi
   }
 }
 
+/** A boolean or nothing. */
+export function checkBoolean(value: unknown, path: string, issues: Issue[]): void {
+  if (value === undefined) return;
+  if (typeof value !== 'boolean') issues.push({ path, message: `expected a boolean, got ${shown(value)}` });
+}
+
+/** Query parameters: an object of strings, finite numbers or booleans (`undefined` leaves one out). */
+export function checkQueryParameters(value: unknown, path: string, issues: Issue[]): void {
+  if (value === undefined) return;
+  if (!isRecord(value)) {
+    issues.push({ path, message: `expected an object, got ${shown(value)}` });
+    return;
+  }
+  for (const [name, parameter] of Object.entries(value))
+    if (
+      parameter !== undefined &&
+      typeof parameter !== 'string' &&
+      typeof parameter !== 'boolean' &&
+      !(typeof parameter === 'number' && Number.isFinite(parameter))
+    )
+      issues.push({
+        path: joinPath(path, name),
+        message: `expected a string, a finite number or a boolean, got ${shown(parameter)}`,
+      });
+}
+
 /** An `AbortSignal` (by shape, so a polyfill's passes) or nothing. */
 export function checkSignal(value: unknown, path: string, issues: Issue[]): void {
   if (value === undefined) return;
@@ -106,8 +133,9 @@ export function checkSignal(value: unknown, path: string, issues: Issue[]): void
 
 /**
  * A call's options (the last argument of every method; `request()`'s own fields): `signal`, `timeout`,
- * `maxRetries`, `headers`, `maxBodyBytes`, `maxEventSize`. Other fields are ignored. `root` is `call` for a
- * method's last argument and empty for `request()`, whose options are one object.
+ * `maxRetries`, `headers`, `maxBodyBytes`, `maxEventSize`, `sseFraming`, `query`, `throwOnError`. Other
+ * fields are ignored. `root` is `call` for a method's last argument and empty for `request()`, whose
+ * options are one object.
  */
 export function checkCallOptions(value: unknown, root: string, issues: Issue[]): void {
   if (value === undefined || value === null) return;
@@ -119,11 +147,32 @@ export function checkCallOptions(value: unknown, root: string, issues: Issue[]):
     return;
   }
   // Each path is built only for an option given: this runs on every request.
-  const { signal, timeout, maxRetries, headers, maxBodyBytes, maxEventSize } = value;
+  const {
+    signal,
+    timeout,
+    maxRetries,
+    headers,
+    maxBodyBytes,
+    maxEventSize,
+    sseFraming,
+    query,
+    throwOnError,
+  } = value;
   if (signal !== undefined) checkSignal(signal, joinPath(root, 'signal'), issues);
   if (timeout !== undefined) checkTimeout(timeout, joinPath(root, 'timeout'), issues);
   if (maxRetries !== undefined) checkMaxRetries(maxRetries, joinPath(root, 'maxRetries'), issues);
   if (headers !== undefined) checkHeaders(headers, joinPath(root, 'headers'), issues);
   if (maxBodyBytes !== undefined) checkLimit(maxBodyBytes, joinPath(root, 'maxBodyBytes'), issues);
   if (maxEventSize !== undefined) checkLimit(maxEventSize, joinPath(root, 'maxEventSize'), issues);
+  if (sseFraming !== undefined) checkSseFraming(sseFraming, joinPath(root, 'sseFraming'), issues);
+  if (query !== undefined) checkQueryParameters(query, joinPath(root, 'query'), issues);
+  if (throwOnError !== undefined) checkBoolean(throwOnError, joinPath(root, 'throwOnError'), issues);
+}
+
+const FRAMINGS: readonly string[] = ['strict', 'lenient'] satisfies readonly StreamFraming[];
+
+/** How a stream is split into events (`sseFraming`): `'strict'`, `'lenient'`, or nothing. */
+export function checkSseFraming(value: unknown, path: string, issues: Issue[]): void {
+  if (value === undefined || FRAMINGS.includes(value as string)) return;
+  issues.push({ path, message: `expected 'strict' or 'lenient', got ${shown(value)}` });
 }

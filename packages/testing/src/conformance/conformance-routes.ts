@@ -36,7 +36,11 @@ const gzipBomb = (): Buffer => {
 };
 
 /** Bytes the `/endless` route has written, for checks that a limit stopped the download early. */
-export const endlessProgress = { written: 0 };
+export const endlessProgress = {
+  written: 0,
+  /** Called with `written` when an `/endless` body stops (its client went away). */
+  onStop: undefined as ((written: number) => void) | undefined,
+};
 
 const fixed: Record<string, MockHandler> = {
   '/echo': (request) => {
@@ -98,10 +102,14 @@ const fixed: Record<string, MockHandler> = {
     headers: { 'content-type': 'application/octet-stream' },
     body: (async function* () {
       const chunk = Buffer.alloc(64 * 1024, 120);
-      while (!request.signal.aborted) {
-        endlessProgress.written += chunk.byteLength;
-        yield chunk;
-        await new Promise((resolve) => setImmediate(resolve));
+      try {
+        while (!request.signal.aborted) {
+          endlessProgress.written += chunk.byteLength;
+          yield chunk;
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      } finally {
+        endlessProgress.onStop?.(endlessProgress.written);
       }
     })(),
   }),

@@ -5,4 +5,5 @@ export {
   describeTransportConformance,
   type TransportFactory,
 } from './describe-transport-conformance.js';
+export { type ProxyServer, startProxy } from './proxy-server.js';
 export { closedPort, startBlackhole, startRawServer } from './raw-server.js';

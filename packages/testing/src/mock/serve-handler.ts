@@ -1,4 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createSecureServer,
+  type Http2SecureServer,
+  constants as http2Constants,
+  type ServerHttp2Session,
+} from 'node:http2';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { isResetConnection } from './faults.js';
@@ -18,14 +24,19 @@ export interface ServeOptions {
    * no limit for `serveHandler`, 32 MiB for `startMockOpenAI`.
    */
   maxBodyBytes?: number;
+  /**
+   * Serve HTTP/2 over TLS (`https://`) with this key and certificate (PEM) instead of plain HTTP/1.1; a
+   * client that does not speak HTTP/2 is refused at the TLS handshake (ALPN `h2` only).
+   */
+  http2?: { key: string; cert: string };
 }
 
 /** A mock handler served over real HTTP on loopback. */
 export interface HandlerServer {
   /** The server's origin, e.g. `http://127.0.0.1:54321`. */
   readonly origin: string;
-  /** The Node HTTP server. */
-  readonly server: Server;
+  /** The Node HTTP server (an HTTP/2 secure server when `http2` was given). */
+  readonly server: Server | Http2SecureServer;
   /** The absolute URL of `path` (which starts with `/`) on this server. */
   url(path: string): string;
   /** Sockets accepted since the start. */
@@ -45,6 +56,7 @@ export interface HandlerServer {
  * (413), an `Expect` other than `100-continue` (417). A handler that throws answers 500 in the same shape.
  */
 export async function serveHandler(handler: MockHandler, options: ServeOptions = {}): Promise<HandlerServer> {
+  if (options.http2) return serveHttp2(handler, options, options.http2);
   const maxBodyBytes = checkMaxBodyBytes(options.maxBodyBytes);
   let connectionCount = 0;
   // The response each socket is answering: a parse error after its headers went out cannot be answered.
@@ -102,6 +114,61 @@ export async function serveHandler(handler: MockHandler, options: ServeOptions =
   };
 }
 
+/**
+ * The same handler over HTTP/2 with TLS, through Node's compatibility API (whose request and response
+ * behave like HTTP/1's for what `respond` uses). A reset is the stream's, the way an HTTP/2 server fails
+ * one request without the others on its connection.
+ */
+async function serveHttp2(
+  handler: MockHandler,
+  options: ServeOptions,
+  tls: { key: string; cert: string },
+): Promise<HandlerServer> {
+  const maxBodyBytes = checkMaxBodyBytes(options.maxBodyBytes);
+  let connectionCount = 0;
+  const sessions = new Set<ServerHttp2Session>();
+  const answering = new WeakMap<Duplex, ServerResponse>();
+  const server = createSecureServer({ key: tls.key, cert: tls.cert, allowHTTP1: false }, (req, res) => {
+    void respond(
+      handler,
+      req as unknown as IncomingMessage,
+      res as unknown as ServerResponse,
+      maxBodyBytes,
+      answering,
+    );
+  });
+  server.on('session', (session) => {
+    connectionCount++;
+    sessions.add(session);
+    session.once('close', () => sessions.delete(session));
+    if (options.unref) session.socket?.unref();
+  });
+  await new Promise<void>((resolve) =>
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve),
+  );
+  if (options.unref) server.unref();
+  const { port } = server.address() as AddressInfo;
+  const host = options.host ?? '127.0.0.1';
+  const origin = `https://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  return {
+    origin,
+    server,
+    url: (path) => `${origin}${path}`,
+    get connectionCount() {
+      return connectionCount;
+    },
+    async close() {
+      for (const session of sessions) session.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** Whether the request came over HTTP/2 (Node's compatibility request). */
+function isHttp2(req: IncomingMessage): boolean {
+  return req.httpVersionMajor === 2;
+}
+
 const STATUS_TEXT: Record<number, string> = {
   400: 'Bad Request',
   408: 'Request Timeout',
@@ -127,8 +194,12 @@ async function respond(
     if (answering.get(socket) === res) answering.delete(socket);
   });
   const gone = new AbortController();
+  // Closed before the answer was complete: HTTP/1 says so with `writableFinished`; HTTP/2's compatibility
+  // response reports a stream the client reset as finished, so there it is closed before `end()` was called.
+  const http2 = isHttp2(req);
+  let ended = false;
   res.on('close', () => {
-    if (!res.writableFinished) gone.abort();
+    if (http2 ? !ended : !res.writableFinished) gone.abort();
   });
   const url = requestUrl(req);
   if (typeof url !== 'string') return sendError(res, 400, url.error, url.code, true);
@@ -139,7 +210,9 @@ async function respond(
   try {
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(req.headers)) {
-      if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+      // HTTP/2's pseudo-headers (`:path`, `:authority`…) are the request line, not headers.
+      if (value !== undefined && !name.startsWith(':'))
+        headers[name] = Array.isArray(value) ? value.join(', ') : value;
     }
     const request = mockRequest({ method: req.method ?? 'GET', url, headers, body }, gone.signal);
     const response = normaliseResponse(await handler(request), request.method);
@@ -150,10 +223,16 @@ async function respond(
         if (!res.write(chunk)) await drainedOrGone(res, gone.signal);
       }
     }
+    ended = true;
     res.end();
   } catch (error) {
-    if (isResetConnection(error)) socket.resetAndDestroy();
-    else if (!res.headersSent) {
+    if (isResetConnection(error)) {
+      if (isHttp2(req))
+        (res as unknown as { stream: { close(code: number): void } }).stream.close(
+          http2Constants.NGHTTP2_INTERNAL_ERROR,
+        );
+      else socket.resetAndDestroy();
+    } else if (!res.headersSent) {
       sendError(res, 500, `mock handler failed: ${String(error)}`, null, false, 'server_error');
     } else res.destroy();
   }
@@ -162,7 +241,7 @@ async function respond(
 /** The absolute URL of a request, or why there is none: a bad `Host` or request target. */
 function requestUrl(req: IncomingMessage): string | { error: string; code: string } {
   const target = req.url ?? '';
-  const host = req.headers.host;
+  const host = isHttp2(req) ? (req.headers[':authority'] as string | undefined) : req.headers.host;
   if (/^https?:\/\//i.test(target)) {
     // The absolute form (`GET http://host/path`): its authority wins over Host.
     return URL.canParse(target)
@@ -180,7 +259,7 @@ function requestUrl(req: IncomingMessage): string | { error: string; code: strin
     !URL.canParse(`http://${host}/`)
   )
     return { error: `Invalid Host header: '${host}'.`, code: 'invalid_host' };
-  const url = `http://${host}${target}`;
+  const url = `${isHttp2(req) ? 'https' : 'http'}://${host}${target}`;
   return URL.canParse(url) ? url : { error: `Invalid URL: '${target}'.`, code: 'invalid_url' };
 }
 
@@ -247,7 +326,7 @@ function sendError(
     'content-type': 'application/json',
     'content-length': Buffer.byteLength(body),
     // The rest of a refused request is never read: the connection cannot be reused.
-    ...(close ? { connection: 'close' } : {}),
+    ...(close && !isHttp2(res.req) ? { connection: 'close' } : {}),
   });
   res.end(body);
 }

@@ -210,6 +210,8 @@ export function createMockOpenAI(options: MockOpenAIOptions = {}): MockOpenAI {
     const fault = queuedFault ?? scripted?.fault;
     const delay = (options.latencyMs ?? 0) + (fault?.delayMs ?? 0);
     if (delay > 0) await sleep(delay, undefined, { signal: raw.signal }).catch(() => undefined);
+    // The client left during the delay: answer nobody, and do not run a route (or a test's handler) for it.
+    if (raw.signal.aborted) return { status: 499 };
 
     let result: RouteResult | MockResponseInit;
     try {

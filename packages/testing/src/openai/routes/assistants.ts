@@ -1,4 +1,5 @@
 import { contentText } from '../default-replies.js';
+import { ASSISTANTS_LIST_LIMITS, listPage } from '../list-page.js';
 import { EndpointError, missingParameter, objectList, openaiError } from '../openai-error.js';
 import type { EndpointContext, EndpointRequest, RouteResult } from '../route-result.js';
 
@@ -14,18 +15,13 @@ export function checkAssistantsBeta({ raw }: EndpointRequest): void {
   throw new EndpointError(openaiError(400, message, { code: 'invalid_beta' }));
 }
 
-// The description types first_id/last_id as (required) strings, so an empty list gets '' rather than null.
-const list = (data: Array<Record<string, unknown>>) => ({
-  object: 'list',
-  data,
-  first_id: (data[0]?.id as string | undefined) ?? '',
-  last_id: (data.at(-1)?.id as string | undefined) ?? '',
-  has_more: false,
-});
+// Paged by `after`, `before`, `limit` and `order`, as the API pages them (list-page.ts).
+const list = (request: EndpointRequest, data: Array<Record<string, unknown>>) =>
+  listPage(data, request.raw.query, ASSISTANTS_LIST_LIMITS);
 
 export function listAssistants(request: EndpointRequest, context: EndpointContext): RouteResult {
   checkAssistantsBeta(request);
-  return { kind: 'json', body: list([...context.store.assistants.values()]) };
+  return { kind: 'json', body: list(request, [...context.store.assistants.values()]) };
 }
 
 export function createAssistant(request: EndpointRequest, context: EndpointContext): RouteResult {
@@ -69,7 +65,7 @@ export function createThread(request: EndpointRequest, context: EndpointContext)
 /** `GET /threads`: not in the public API, but lua-openai calls it; the mock lists the threads it created. */
 export function listThreads(request: EndpointRequest, context: EndpointContext): RouteResult {
   checkAssistantsBeta(request);
-  return { kind: 'json', body: list([...context.store.threads.values()]) };
+  return { kind: 'json', body: list(request, [...context.store.threads.values()]) };
 }
 
 export function getThread(request: EndpointRequest, context: EndpointContext): RouteResult {
@@ -90,7 +86,11 @@ export function listThreadMessages(request: EndpointRequest, context: EndpointCo
   checkAssistantsBeta(request);
   const id = request.params.id ?? '';
   storedThread(id, context);
-  return { kind: 'json', body: list(context.store.messages.get(id) ?? []) };
+  const runId = request.raw.query.get('run_id');
+  const messages = (context.store.messages.get(id) ?? []).filter(
+    (message) => runId === null || message.run_id === runId,
+  );
+  return { kind: 'json', body: list(request, messages) };
 }
 
 export function createThreadMessage(request: EndpointRequest, context: EndpointContext): RouteResult {

@@ -1,3 +1,4 @@
+import { FILE_LIST_LIMITS, listPage } from '../list-page.js';
 import { EndpointError, invalidValue, missingParameter, openaiError } from '../openai-error.js';
 import type { EndpointContext, EndpointRequest, RouteResult } from '../route-result.js';
 
@@ -45,18 +46,13 @@ export async function uploadFile({ raw }: EndpointRequest, context: EndpointCont
   return { kind: 'json', body: record };
 }
 
-export function listFiles(_request: EndpointRequest, context: EndpointContext): RouteResult {
-  const data = [...context.store.files.values()].map(publicFile);
-  return {
-    kind: 'json',
-    body: {
-      object: 'list',
-      data,
-      first_id: data[0]?.id ?? null,
-      last_id: data.at(-1)?.id ?? null,
-      has_more: false,
-    },
-  };
+/** `GET /files`: paged by `after`, `limit` and `order`, filtered by `purpose`. */
+export function listFiles({ raw }: EndpointRequest, context: EndpointContext): RouteResult {
+  const purpose = raw.query.get('purpose');
+  const files = [...context.store.files.values()]
+    .filter((file) => purpose === null || file.purpose === purpose)
+    .map(publicFile);
+  return { kind: 'json', body: listPage(files, raw.query, FILE_LIST_LIMITS) };
 }
 
 export function getFile({ params }: EndpointRequest, context: EndpointContext): RouteResult {
