@@ -27,6 +27,25 @@ export {
   ValidationError,
 } from './errors.js';
 export type { components, paths } from './generated/openai.js';
+export type {
+  components as apiComponents,
+  operations as apiOperations,
+  paths as apiPaths,
+} from './generated/openai-api.js';
+export type {
+  OperationArgs,
+  OperationBody,
+  OperationBodyContentType,
+  OperationId,
+  OperationKey,
+  OperationMethod,
+  OperationOf,
+  OperationParams,
+  OperationPathParams,
+  OperationQuery,
+  OperationResult,
+  RawBody,
+} from './operations/operation-types.js';
 export {
   type CursorListBody,
   type CursorParams,
@@ -43,12 +62,13 @@ export type {
   ThreadListParams,
   ThreadMessageListParams,
 } from './pagination/list-params.js';
-export { PROVIDERS, type ProviderName, type ProviderPreset } from './providers/presets.js';
+export { PROVIDERS, type PresetEnv, type ProviderName, type ProviderPreset } from './providers/presets.js';
 export { createClient, Gemini, OpenRouter } from './providers/provider-clients.js';
 export type { ClientConfig, Logger } from './request/client-core.js';
 export type { HeaderLayer } from './request/headers.js';
 export type { RetryClock } from './request/retry.js';
 export type { CallOptions, RequestOptions } from './request/send-request.js';
+export type { TokenProvider } from './request/token-provider.js';
 export type { TransportName } from './resolve-transport.js';
 export { type OkResult, type ResultFor, resultError, unwrap } from './result/unwrap.js';
 export { accumulateChatCompletion, accumulateResponse } from './streaming/accumulate/accumulate.js';
