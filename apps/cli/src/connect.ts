@@ -27,13 +27,8 @@ export interface Connection {
   api: 'chat' | 'responses';
   /** The embedded mock server, when the commands talk to it. */
   mock: MockOpenAIServer | undefined;
-  /** Whether a streamed chat completion may ask for its usage (`stream_options.include_usage`). */
-  streamUsage: boolean;
   close(): Promise<void>;
 }
-
-// Mistral refuses stream_options (422, "extra inputs are not permitted") and reports usage unasked.
-const NO_STREAM_OPTIONS = new Set<ProviderName>(['mistral']);
 
 /**
  * The client a command uses: the chosen provider with its key from the environment, or — with `--mock`
@@ -80,7 +75,6 @@ export async function connect(options: GlobalOptions, io: Io): Promise<Connectio
     model: options.model ?? client.defaultModel,
     api: options.api ?? 'chat',
     mock,
-    streamUsage: Boolean(mock) || !NO_STREAM_OPTIONS.has(providerName),
     close: async () => {
       await mock?.close();
     },
