@@ -18,8 +18,8 @@ import {
   type ToolDeclarations,
 } from './declarations.js';
 import { parseSavedChat } from './saved-session.js';
-import type { SessionClient } from './session-client.js';
 import type { OnText, Session, SessionCallOptions, SessionRunOptions } from './session.js';
+import type { SessionClient } from './session-client.js';
 import { SessionError } from './session-error.js';
 import { callOptions, checkModel, requestParams } from './session-options.js';
 import { chatReplyMessage } from './shape-check.js';

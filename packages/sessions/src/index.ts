@@ -10,17 +10,17 @@ export {
 } from './chat-session.js';
 export {
   type OnResponseChunk,
-  type ResponsePlainOptions,
   type ResponseChunk,
   type ResponseHelpers,
+  type ResponsePlainOptions,
   type ResponseSendOptions,
-  type ResponsesRunOptions,
+  type ResponseStreamingOptions,
+  type ResponseStructuredOptions,
   ResponsesChatSession,
+  type ResponsesRunOptions,
   type ResponsesSessionJSON,
   type ResponsesSessionOptions,
   type SessionResponse,
-  type ResponseStreamingOptions,
-  type ResponseStructuredOptions,
   withHelpers,
 } from './responses-session.js';
 export { type CreateSessionOptions, createSession, restoreSession } from './restore-session.js';

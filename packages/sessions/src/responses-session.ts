@@ -11,8 +11,8 @@ import {
 import type { z } from 'zod';
 import { checkResponseTools } from './declarations.js';
 import { parseSavedResponses } from './saved-session.js';
-import type { SessionClient } from './session-client.js';
 import type { OnText, Session, SessionCallOptions, SessionRunOptions } from './session.js';
+import type { SessionClient } from './session-client.js';
 import { SessionError } from './session-error.js';
 import { callOptions, checkModel, requestParams } from './session-options.js';
 import { responseReason } from './shape-check.js';

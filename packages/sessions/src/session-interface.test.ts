@@ -5,8 +5,8 @@ import { type ChatCompletionMessage, OpenAI, ValidationError } from '@wireai/ope
 import { type MockOpenAIServer, startMockOpenAI } from '@wireai/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
-import { type ChatReply, ChatSession } from './chat-session.js';
-import { ResponsesChatSession, type SessionResponse } from './responses-session.js';
+import type { ChatReply, ChatSession } from './chat-session.js';
+import type { ResponsesChatSession, SessionResponse } from './responses-session.js';
 import { createSession, restoreSession } from './restore-session.js';
 import type { SavedSession, Session, SessionKind } from './session.js';
 import { SessionError } from './session-error.js';
@@ -88,7 +88,7 @@ describe.each(TRANSPORTS)('a Session over %s', (_transport, createTransport) => 
       // Back to the client's default: no model of the session's own is sent.
       session.model = undefined;
       await session.send('three');
-      expect((mock.requests[2]?.body as { model?: unknown }).model).toBe(client.defaultModel);
+      expect(mock.requests[2]?.body).toMatchObject({ model: client.defaultModel });
     });
 
     it('refuses an empty model, keeping the one it had', () => {
@@ -113,7 +113,7 @@ describe.each(TRANSPORTS)('a Session over %s', (_transport, createTransport) => 
       expect(text).toBe('Echo: stream me please');
       expect(pieces.length).toBeGreaterThan(1);
       expect(pieces.join('')).toBe(text);
-      expect((mock.requests[0]?.body as { stream?: unknown }).stream).toBe(true);
+      expect(mock.requests[0]?.body).toMatchObject({ stream: true });
       expect(session.history()).toHaveLength(api === 'chat' ? 2 : 1);
       expect(session.usage.requests).toBe(1);
       expect(session.usage.totalTokens).toBeGreaterThan(0);
