@@ -7,6 +7,7 @@ import { requestBench } from './request-bench.js';
 import { sseDecodeBench } from './sse-decode-bench.js';
 import { sseLinearity } from './sse-linearity.js';
 import { streamBench } from './stream-bench.js';
+import { wireBench } from './wire-bench.js';
 
 // `pnpm bench` measures everything and writes RESULTS.md and the README summary; `--quick` runs small
 // sizes in under a minute and writes nothing.
@@ -212,6 +213,33 @@ try {
       `${soak.rssGrowthPct.toFixed(1)}%`,
     );
   }
+
+  out('\n### 7. HTTP/2 against HTTP/1.1, and compression (wireai on undici)\n');
+  const wire = await wireBench({ requests: quick ? 500 : 4_000, rounds: sizes.rounds });
+  table(
+    ['64 chat completions in flight', 'requests/s', 'connections the server saw'],
+    wire.protocols.map((protocol) => [
+      protocol.name,
+      protocol.requestsPerSecond.toFixed(0),
+      protocol.connections,
+    ]),
+  );
+  const [http1, http2] = wire.protocols;
+  if (http1 && http2)
+    target(
+      'HTTP/2: 64 in flight on one connection ≥ HTTP/1.1 throughput',
+      http2.connections === 1 && http2.requestsPerSecond >= http1.requestsPerSecond,
+      `${ratio(http2.requestsPerSecond, http1.requestsPerSecond)}× HTTP/1.1's requests/s on ${http2.connections} connection(s) (HTTP/1.1: ${http1.connections})`,
+    );
+  out('');
+  table(
+    [
+      `1,000 embeddings (${(wire.embeddingBytes / 2 ** 20).toFixed(1)} MiB of JSON)`,
+      'ms',
+      'bytes on the wire',
+    ],
+    wire.compression.map((mode) => [mode.name, mode.ms.toFixed(0), mode.bytes.toLocaleString('en')]),
+  );
 
   out('\n### Targets\n');
   table(
