@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ValidationError } from '../errors.js';
 import type { ClientCore } from '../request/client-core.js';
 import type { CallOptions } from '../request/send-request.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { ChatCompletionMessage, ResponseInput } from '../types.js';
 import { chatMessage } from './chat-messages.js';
 import { responsesInput } from './responses-input.js';

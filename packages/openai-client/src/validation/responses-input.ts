@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { explain } from './validate.js';
+import * as z from 'zod/mini';
+import { explain, PARSE_CONTEXT } from './validate.js';
 
 // Responses API input (InputParam): a string, or a list of items. The common items are checked field by
 // field; other item types the API knows (reasoning, tool call outputs of built-in tools…) pass as long
@@ -8,16 +8,16 @@ import { explain } from './validate.js';
 const inputText = z.looseObject({ type: z.literal('input_text'), text: z.string() });
 const inputImage = z.looseObject({
   type: z.literal('input_image'),
-  image_url: z.string().optional(),
-  file_id: z.string().optional(),
-  detail: z.enum(['auto', 'low', 'high']).optional(),
+  image_url: z.optional(z.string()),
+  file_id: z.optional(z.string()),
+  detail: z.optional(z.enum(['auto', 'low', 'high'])),
 });
 const inputFile = z.looseObject({
   type: z.literal('input_file'),
-  file_id: z.string().optional(),
-  file_data: z.string().optional(),
-  file_url: z.string().optional(),
-  filename: z.string().optional(),
+  file_id: z.optional(z.string()),
+  file_data: z.optional(z.string()),
+  file_url: z.optional(z.string()),
+  filename: z.optional(z.string()),
 });
 const inputAudio = z.looseObject({
   type: z.literal('input_audio'),
@@ -36,7 +36,7 @@ const contentPart = z.discriminatedUnion('type', [
 ]);
 
 const message = z.looseObject({
-  type: z.literal('message').optional(),
+  type: z.optional(z.literal('message')),
   role: z.enum(['user', 'assistant', 'system', 'developer']),
   content: z.union([z.string(), z.array(contentPart)]),
 });
@@ -59,7 +59,7 @@ const itemReference = z.looseObject({ type: z.literal('item_reference'), id: z.s
 /** Other item types the API knows (reasoning, built-in tool calls…): anything with a string `type`. */
 const otherItem = z.looseObject({ type: z.string() });
 
-const CHECKED: Record<string, z.ZodType> = {
+const CHECKED: Record<string, z.ZodMiniType> = {
   message,
   function_call_output: functionCallOutput,
   function_call: functionCall,
@@ -67,7 +67,8 @@ const CHECKED: Record<string, z.ZodType> = {
 };
 
 /** One item, checked by its `type` (a message when it has none), so errors point at the right fields. */
-const inputItem = z.unknown().superRefine((value, context) => {
+const inputItem = z.unknown().check(
+  z.superRefine((value, context) => {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     context.addIssue({ code: 'custom', message: 'expected an input item (an object)' });
     return;
@@ -75,13 +76,14 @@ const inputItem = z.unknown().superRefine((value, context) => {
   const type = (value as { type?: unknown }).type;
   const schema =
     type === undefined ? message : typeof type === 'string' ? (CHECKED[type] ?? otherItem) : otherItem;
-  const result = schema.safeParse(value);
+  const result = z.safeParse(schema, value, PARSE_CONTEXT);
   if (result.success) return;
   for (const { path, message } of explain(result.error.issues, value))
     context.addIssue({ code: 'custom', message, path, input: value });
-});
+  }),
+);
 
 export const responsesInput = z.union([
   z.string(),
-  z.array(inputItem).min(1, 'expected at least one input item'),
+  z.array(inputItem).check(z.minLength(1, 'expected at least one input item')),
 ]);

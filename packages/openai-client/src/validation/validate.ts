@@ -1,7 +1,14 @@
-import type { z } from 'zod';
+import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
 import { ValidationError } from '../errors.js';
 
 type Issue = z.core.$ZodIssue;
+
+/**
+ * zod/mini carries no messages of its own; the English ones are passed with each parse (a schema's own
+ * message still wins) rather than set with `z.config()`, which would change every zod user's messages.
+ */
+export const PARSE_CONTEXT: z.core.ParseContext<z.core.$ZodIssue> = { error: en().localeError };
 
 export interface FoundIssue {
   path: PropertyKey[];
@@ -9,8 +16,8 @@ export interface FoundIssue {
 }
 
 /** Checks `value` against `schema` under the name `root`; throws a `ValidationError` naming each bad path. */
-export function validate<T>(schema: z.ZodType<T>, value: unknown, root: string): T {
-  const result = schema.safeParse(value);
+export function validate<T>(schema: z.ZodMiniType<T>, value: unknown, root: string): T {
+  const result = z.safeParse(schema, value, PARSE_CONTEXT);
   if (result.success) return result.data;
   throw new ValidationError(
     explain(result.error.issues, value).map(({ path, message }) => ({
