@@ -10,7 +10,7 @@ import {
   type ChatDelta,
   ValidationError,
 } from '@wireai/openai-client';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import {
   checkFunctions,
   checkTools,
@@ -43,8 +43,8 @@ export type OnChatChunk = (chunk: ChatDelta, raw: ChatCompletionChunk) => unknow
 export interface ChatSendOptions extends ChatCompletionOptions {
   onChunk?: OnChatChunk;
   signal?: AbortSignal;
-  /** Ask for structured output matching this zod schema; the reply is parsed and validated. */
-  schema?: z.ZodType;
+  /** Ask for structured output matching this zod schema (`zod` or `zod/mini`); the reply is parsed and validated. */
+  schema?: z.core.$ZodType;
 }
 
 /** What a reply is: the text, or the whole assistant message when it carries tool or function calls. */
@@ -128,7 +128,7 @@ export class ChatSession {
   /** Appends `message` (a string is a user message) and generates the reply. */
   async send<T>(
     message: ChatCompletionMessage | string,
-    options: ChatSendOptions & { schema: z.ZodType<T> },
+    options: ChatSendOptions & { schema: z.core.$ZodType<T> },
   ): Promise<T>;
   async send(
     message: ChatCompletionMessage | string,

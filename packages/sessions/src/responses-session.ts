@@ -8,7 +8,7 @@ import {
   type ResponseOptions,
   type ResponseStreamEvent,
 } from '@wireai/openai-client';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { checkResponseTools } from './declarations.js';
 import { parseSavedResponses } from './saved-session.js';
 import type { SessionClient } from './session-client.js';
@@ -54,8 +54,8 @@ export type OnResponseChunk = (chunk: ResponseChunk, raw: ResponseStreamEvent) =
 export interface ResponseSendOptions extends ResponseOptions {
   onChunk?: OnResponseChunk;
   signal?: AbortSignal;
-  /** Ask for structured output matching this zod schema; the reply is parsed and validated. */
-  schema?: z.ZodType;
+  /** Ask for structured output matching this zod schema (`zod` or `zod/mini`); the reply is parsed and validated. */
+  schema?: z.core.$ZodType;
 }
 
 /** The saved form of a session (`toJSON()`), resumable with `ResponsesChatSession.fromJSON(client, json)`. */
@@ -119,7 +119,7 @@ export class ResponsesChatSession {
   }
 
   /** Sends `input` as the next turn: the response, or the streamed text when `onChunk` is given. */
-  send<T>(input: ResponseInput, options: ResponseSendOptions & { schema: z.ZodType<T> }): Promise<T>;
+  send<T>(input: ResponseInput, options: ResponseSendOptions & { schema: z.core.$ZodType<T> }): Promise<T>;
   send(input: ResponseInput, onChunk: OnResponseChunk): Promise<string>;
   send(input: ResponseInput, options: ResponseSendOptions & { onChunk: OnResponseChunk }): Promise<string>;
   send(
@@ -138,7 +138,7 @@ export class ResponsesChatSession {
   /** lua-openai's `create_response`: the session's options, the chain, then `options`; streams with `onChunk`. */
   createResponse<T>(
     input: ResponseInput,
-    options: ResponseSendOptions & { schema: z.ZodType<T> },
+    options: ResponseSendOptions & { schema: z.core.$ZodType<T> },
     onChunk?: OnResponseChunk,
   ): Promise<T>;
   createResponse(
