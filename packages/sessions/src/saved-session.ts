@@ -74,23 +74,23 @@ const parameters = <Shape extends z.core.$ZodLooseShape>(shape: Shape, drop: str
 const chatHistory = z.pipe(
   z.array(z.unknown()).check(
     z.superRefine((messages, context) => {
-    let found = 0;
-    for (let index = 0; index < messages.length && found < MAX_ISSUES; index++) {
-      try {
-        assertChatMessage(messages[index], `messages[${index}]`);
-      } catch (error) {
-        if (!ValidationError.isInstance(error)) throw error;
-        for (const issue of error.issues) {
-          found++;
-          context.addIssue({
-            code: 'custom',
-            message: issue.message,
-            path: [index],
-            params: { at: issue.path },
-          });
+      let found = 0;
+      for (let index = 0; index < messages.length && found < MAX_ISSUES; index++) {
+        try {
+          assertChatMessage(messages[index], `messages[${index}]`);
+        } catch (error) {
+          if (!ValidationError.isInstance(error)) throw error;
+          for (const issue of error.issues) {
+            found++;
+            context.addIssue({
+              code: 'custom',
+              message: issue.message,
+              path: [index],
+              params: { at: issue.path },
+            });
+          }
         }
       }
-    }
     }),
   ),
   z.transform((messages: unknown[]) => messages.map((message) => withoutPrototypeKeys(message as object))),
