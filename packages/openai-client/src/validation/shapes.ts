@@ -7,6 +7,13 @@ import { isPlainObject, wrongType } from './validate.js';
 const plainObject = <T = Record<string, unknown>>(expected: string) =>
   v.custom<T>(isPlainObject, (issue) => wrongType(expected, issue.input));
 
+/** A record is a plain object (`{}` or `Object.create(null)`), not an instance of a class (a Date). */
+const isRecord = (value: unknown): value is Record<string, unknown> => {
+  if (!isPlainObject(value)) return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+};
+
 /** An object whose known fields must be right; unknown fields (a provider's extension) pass. */
 export const looseObject = <const Entries extends v.ObjectEntries>(entries: Entries) =>
   v.pipe(
@@ -21,4 +28,6 @@ export const variant = <const Key extends string, const Options extends v.Varian
 ) => v.pipe(plainObject<v.InferInput<Options[number]>>('object'), v.variant(key, options));
 
 /** An object of any fields (a JSON Schema, say). */
-export const record = plainObject('record');
+export const record = v.custom<Record<string, unknown>>(isRecord, (issue) =>
+  wrongType('record', issue.input),
+);
