@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { bundleReport } from './bundle-report.js';
 import { runChild, startBenchServer } from './child-process.js';
 import { contenders } from './contenders.js';
 import { requestBench } from './request-bench.js';
@@ -13,8 +14,26 @@ import { wireBench } from './wire-bench.js';
 // sizes in under a minute and writes nothing.
 const quick = process.argv.includes('--quick');
 const sizes = quick
-  ? { requests: 300, rounds: 3, chunks: 10_000, decodeMiB: 20, streamMiB: 50, bigMiB: 30, soak: 2_000 }
-  : { requests: 2_000, rounds: 5, chunks: 50_000, decodeMiB: 100, streamMiB: 500, bigMiB: 30, soak: 20_000 };
+  ? {
+      requests: 300,
+      rounds: 3,
+      chunks: 10_000,
+      decodeMiB: 20,
+      streamMiB: 50,
+      bigMiB: 30,
+      soak: 2_000,
+      imports: 5,
+    }
+  : {
+      requests: 2_000,
+      rounds: 5,
+      chunks: 50_000,
+      decodeMiB: 100,
+      streamMiB: 500,
+      bigMiB: 30,
+      soak: 20_000,
+      imports: 15,
+    };
 
 const lines: string[] = [];
 const out = (line = '') => {
@@ -214,7 +233,9 @@ try {
     );
   }
 
-  out('\n### 7. HTTP/2 against HTTP/1.1, and compression (wireai on undici)\n');
+  await bundleReport({ out, table, target }, sizes.imports);
+
+  out('\n### 8. HTTP/2 against HTTP/1.1, and compression (wireai on undici)\n');
   const wire = await wireBench({ requests: quick ? 500 : 4_000, rounds: sizes.rounds });
   table(
     ['64 chat completions in flight', 'requests/s', 'connections the server saw'],
