@@ -5,7 +5,8 @@ import { defineConfig } from 'vitest/config';
 // them back: turbo refuses the cycle. The suites that drive real clients through `toFetch` over each
 // transport import the transports' sources instead, by these aliases (tsconfig.json maps the same paths
 // for the type-checker). Their own imports (undici, axios) resolve from their package folders.
-const transport = (name: string) => fileURLToPath(new URL(`../transport-${name}/src/index.ts`, import.meta.url));
+const transport = (name: string) =>
+  fileURLToPath(new URL(`../transport-${name}/src/index.ts`, import.meta.url));
 export default defineConfig({
   test: {
     alias: {

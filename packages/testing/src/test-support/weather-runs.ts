@@ -1,5 +1,5 @@
 import { createOpenAI } from '@ai-sdk/openai';
-import { Agent, OpenAIProvider, Runner, setTracingDisabled, tool as agentTool } from '@openai/agents';
+import { Agent, tool as agentTool, OpenAIProvider, Runner, setTracingDisabled } from '@openai/agents';
 import type { FetchFunction } from '@wireai/core';
 import { stepCountIs, streamText, tool } from 'ai';
 import OpenAI from 'openai';
@@ -112,7 +112,12 @@ export async function runAgentsSdk(fetch: FetchFunction, baseURL: string): Promi
       return WEATHER_TOOL_OUTPUT;
     },
   });
-  const agent = new Agent({ name: 'weather', instructions: 'Answer about the weather.', model: 'gpt-4o-mini', tools: [getWeather] });
+  const agent = new Agent({
+    name: 'weather',
+    instructions: 'Answer about the weather.',
+    model: 'gpt-4o-mini',
+    tools: [getWeather],
+  });
   const result = await runner.run(agent, PROMPT, { stream: true });
   for await (const delta of result.toTextStream()) {
     run.deltas++;

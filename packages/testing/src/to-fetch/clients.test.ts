@@ -40,7 +40,10 @@ describe.each(TRANSPORTS)('third-party clients through toFetch over %s', (_name,
   });
   const createTransport = (): Transport => {
     const inner = create();
-    return { name: inner.name, request: (request) => (sent.push(new URL(request.url).pathname), inner.request(request)) };
+    return {
+      name: inner.name,
+      request: (request) => (sent.push(new URL(request.url).pathname), inner.request(request)),
+    };
   };
 
   it('openai-node runs a streamed tool call (chat.completions.runTools)', async () => {

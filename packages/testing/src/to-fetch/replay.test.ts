@@ -29,23 +29,26 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-describe.each(CLIENTS)('%s replays a recorded tool-calling run offline through toFetch', (name, run, route) => {
-  it('records once against the mock server, then replays with no server', async () => {
-    const file = join(dir, `${name.replaceAll(' ', '-')}.json`);
-    const mock = await startMockOpenAI();
-    const { baseURL } = mock;
-    scriptWeather(mock, route);
-    const live = await run(toFetch(recordTransport(createUndiciTransport(), file)), baseURL);
-    await mock.close();
-    expect(live.text).toBe(WEATHER_ANSWER);
-    expect(await readFile(file, 'utf8')).not.toContain('sk-wireai-test-not-a-key');
+describe.each(CLIENTS)(
+  '%s replays a recorded tool-calling run offline through toFetch',
+  (name, run, route) => {
+    it('records once against the mock server, then replays with no server', async () => {
+      const file = join(dir, `${name.replaceAll(' ', '-')}.json`);
+      const mock = await startMockOpenAI();
+      const { baseURL } = mock;
+      scriptWeather(mock, route);
+      const live = await run(toFetch(recordTransport(createUndiciTransport(), file)), baseURL);
+      await mock.close();
+      expect(live.text).toBe(WEATHER_ANSWER);
+      expect(await readFile(file, 'utf8')).not.toContain('sk-wireai-test-not-a-key');
 
-    // Nothing listens at baseURL any more: every answer comes from the cassette.
-    const replay = replayTransport(file);
-    const replayed = await run(toFetch(replay), baseURL);
-    expect(replayed).toEqual(live);
-    expect(replayed.toolInput).toEqual({ city: 'Paris' });
-    expect(replayed.deltas).toBeGreaterThan(1);
-    expect(replay.remaining).toBe(0);
-  });
-});
+      // Nothing listens at baseURL any more: every answer comes from the cassette.
+      const replay = replayTransport(file);
+      const replayed = await run(toFetch(replay), baseURL);
+      expect(replayed).toEqual(live);
+      expect(replayed.toolInput).toEqual({ city: 'Paris' });
+      expect(replayed.deltas).toBeGreaterThan(1);
+      expect(replay.remaining).toBe(0);
+    });
+  },
+);

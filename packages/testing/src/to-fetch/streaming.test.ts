@@ -49,7 +49,8 @@ beforeEach(() => {
 });
 
 describe.each(TRANSPORTS)('openai-node streaming through toFetch over %s', (_name, createTransport) => {
-  const client = () => new OpenAI({ apiKey: 'sk-test', baseURL, fetch: toFetch(createTransport()), maxRetries: 0 });
+  const client = () =>
+    new OpenAI({ apiKey: 'sk-test', baseURL, fetch: toFetch(createTransport()), maxRetries: 0 });
 
   it('yields the first delta while the server still holds the rest of the stream', async () => {
     const stream = await client().chat.completions.create({
