@@ -1,5 +1,8 @@
 import type { Source } from '../transport/contract.js';
 
+/** A fetch request body (`BodyInit`, named through `RequestInit` so Node's types know it too). */
+export type FetchBody = NonNullable<RequestInit['body']>;
+
 /** A request body as the transport takes it, with the `content-type` fetch would infer for it. */
 export interface BodySource {
   readonly source: Source;
@@ -12,7 +15,7 @@ export interface BodySource {
  * transport writes, never read ahead; `FormData` is serialised by the runtime's own `Response`, which picks
  * the multipart boundary.
  */
-export async function toBodySource(body: BodyInit): Promise<BodySource> {
+export async function toBodySource(body: FetchBody): Promise<BodySource> {
   if (typeof body === 'string') return { source: body, contentType: 'text/plain;charset=UTF-8' };
   if (body instanceof Uint8Array) return { source: body };
   if (body instanceof ArrayBuffer) return { source: new Uint8Array(body) };

@@ -8,7 +8,7 @@ export interface FetchRequestParts {
   readonly headers: Record<string, string>;
   readonly source?: Source;
   readonly signal?: AbortSignal;
-  readonly redirect: RequestRedirect;
+  readonly redirect: NonNullable<RequestInit['redirect']>;
 }
 
 // The methods fetch upper-cases whatever the caller's case (the Fetch standard's "normalize a method").

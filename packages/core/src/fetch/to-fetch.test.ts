@@ -323,21 +323,27 @@ describe('toFetch(transport)', () => {
   });
 
   describe('request bodies', () => {
-    const cases: Array<[kind: string, body: () => BodyInit, sent: string, contentType: string | undefined]> =
+    const cases: Array<
       [
-        ['string', () => '{"a":1}', '{"a":1}', 'text/plain;charset=UTF-8'],
-        ['Uint8Array', () => encoder.encode('bytes'), 'bytes', undefined],
-        ['ArrayBuffer', () => encoder.encode('buffer').buffer as ArrayBuffer, 'buffer', undefined],
-        ['DataView', () => new DataView(encoder.encode('xxview').buffer, 2), 'view', undefined],
-        [
-          'URLSearchParams',
-          () => new URLSearchParams({ a: '1', b: 'two words' }),
-          'a=1&b=two+words',
-          'application/x-www-form-urlencoded;charset=UTF-8',
-        ],
-        ['Blob', () => new Blob(['blob body'], { type: 'text/markdown' }), 'blob body', 'text/markdown'],
-        ['ReadableStream', () => new Blob(['streamed ', 'body']).stream(), 'streamed body', undefined],
-      ];
+        kind: string,
+        body: () => NonNullable<RequestInit['body']>,
+        sent: string,
+        contentType: string | undefined,
+      ]
+    > = [
+      ['string', () => '{"a":1}', '{"a":1}', 'text/plain;charset=UTF-8'],
+      ['Uint8Array', () => encoder.encode('bytes'), 'bytes', undefined],
+      ['ArrayBuffer', () => encoder.encode('buffer').buffer as ArrayBuffer, 'buffer', undefined],
+      ['DataView', () => new DataView(encoder.encode('xxview').buffer, 2), 'view', undefined],
+      [
+        'URLSearchParams',
+        () => new URLSearchParams({ a: '1', b: 'two words' }),
+        'a=1&b=two+words',
+        'application/x-www-form-urlencoded;charset=UTF-8',
+      ],
+      ['Blob', () => new Blob(['blob body'], { type: 'text/markdown' }), 'blob body', 'text/markdown'],
+      ['ReadableStream', () => new Blob(['streamed ', 'body']).stream(), 'streamed body', undefined],
+    ];
 
     it.each(cases)(
       'sends a %s body with the content-type fetch infers',

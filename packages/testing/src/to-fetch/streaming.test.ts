@@ -9,9 +9,13 @@ import { TRANSPORTS } from '../test-support/transports.js';
 // A raw server that sends the first event of a stream, then holds the rest until the test says so: the
 // client can only finish if it saw the first delta while the response was still open.
 let baseURL: string;
-let held: { response: ServerResponse; closed: Promise<void> } | undefined;
-let arrived: (held: NonNullable<typeof held>) => void;
-let heldResponse: Promise<NonNullable<typeof held>>;
+interface Held {
+  response: ServerResponse;
+  closed: Promise<void>;
+}
+let held: Held | undefined;
+let arrived: (held: Held) => void;
+let heldResponse: Promise<Held>;
 const [first, rest] = (() => {
   const body = textStream('Hello from a stream that arrives in parts');
   const cut = body.indexOf('\n\n') + 2;
