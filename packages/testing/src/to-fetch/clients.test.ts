@@ -1,6 +1,7 @@
 import { type Transport, toFetch } from '@wireai/core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type MockOpenAIServer, startMockOpenAI } from '../openai/mock-openai.js';
+import { createMockTransport } from '../mock/mock-transport.js';
+import { createMockOpenAI, type MockOpenAIServer, startMockOpenAI } from '../openai/mock-openai.js';
 import { TRANSPORTS } from '../test-support/transports.js';
 import {
   runAgentsSdk,
@@ -42,7 +43,10 @@ describe.each(TRANSPORTS)('third-party clients through toFetch over %s', (_name,
     const inner = create();
     return {
       name: inner.name,
-      request: (request) => (sent.push(new URL(request.url).pathname), inner.request(request)),
+      request: (request) => {
+        sent.push(new URL(request.url).pathname);
+        return inner.request(request);
+      },
     };
   };
 
@@ -68,5 +72,20 @@ describe.each(TRANSPORTS)('third-party clients through toFetch over %s', (_name,
     expect(mock.requests.map((r) => r.path)).toEqual(['/v1/responses', '/v1/responses']);
     expect(toolOutputSent()).toBe(true);
     expect(sent).toHaveLength(2);
+  });
+});
+
+describe('third-party clients through toFetch over the in-memory mock transport', () => {
+  it('each completes its streamed tool call with no socket at all', async () => {
+    const memory = createMockOpenAI();
+    const fetch = toFetch(createMockTransport(memory.handler));
+    const baseURL = 'http://mock.invalid/v1'; // never resolved: the handler answers in memory
+    scriptWeather(memory, 'POST /chat/completions');
+    expectWeatherRun(await runOpenAINode(fetch, baseURL));
+    scriptWeather(memory, 'POST /chat/completions');
+    expectWeatherRun(await runAISdk(fetch, baseURL));
+    scriptWeather(memory, 'POST /responses');
+    expectWeatherRun(await runAgentsSdk(fetch, baseURL));
+    expect(memory.requestCount).toBe(6);
   });
 });
