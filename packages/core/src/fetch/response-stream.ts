@@ -8,6 +8,8 @@ export interface SinkStream {
   readonly sink: Sink;
   /** Errors the stream (a failure or an abort mid-body) and releases a sink call still waiting. */
   fail(reason: unknown): void;
+  /** The response has no body (HEAD, 204, 304): whatever the sink still gets is dropped, never waited on. */
+  detach(): void;
 }
 
 /**
@@ -21,6 +23,7 @@ export function sinkStream(onCancel: (reason: unknown) => void): SinkStream {
   let waiting: { resolve: () => void; reject: (error: unknown) => void } | undefined;
   let stopped: { error: unknown } | undefined;
   let closed = false;
+  let detached = false;
 
   const release = () => {
     const waiter = waiting;
@@ -52,6 +55,7 @@ export function sinkStream(onCancel: (reason: unknown) => void): SinkStream {
 
   const sink: Sink = (chunk) => {
     if (stopped) throw stopped.error;
+    if (detached) return;
     if (chunk === null) {
       closed = true;
       controller.close();
@@ -71,7 +75,11 @@ export function sinkStream(onCancel: (reason: unknown) => void): SinkStream {
     controller.error(reason);
   };
 
-  return { stream, sink, fail };
+  const detach = () => {
+    detached = true;
+  };
+
+  return { stream, sink, fail, detach };
 }
 
 /** The sink's error once the consumer cancelled the body; the request it aborts is of no further interest. */

@@ -28,18 +28,21 @@ function fakeTransport(
   const requests: TransportRequest[] = [];
   const hops: HopRequest[] = [];
   const sent: string[] = [];
+  const settled: Array<Promise<unknown>> = [];
   const transport: Transport = {
     name: 'fake',
     request(request) {
       requests.push(request);
-      return runExchange(request, async (hop) => {
+      const exchange = runExchange(request, async (hop) => {
         hops.push(hop);
         if (hop.source !== undefined) sent.push(await readSource(hop.source));
         return { status: 200, statusLine: 'HTTP/1.1 200 OK', headers: {}, ...(await answer(hop)) };
       });
+      settled.push(exchange.catch(() => undefined));
+      return exchange;
     },
   };
-  return { transport, requests, hops, sent };
+  return { transport, requests, hops, sent, settled };
 }
 
 async function readSource(source: Source): Promise<string> {
@@ -100,6 +103,14 @@ describe('toFetch(transport)', () => {
       // The contract joins repeats, set-cookie too: one value, as documented.
       expect(response.headers.get('set-cookie')).toBe('a=1, b=2');
       expect(await response.json()).toEqual({ error: {} });
+    });
+
+    it('answers an empty statusText for HTTP/2 or a reason phrase Response would refuse', async () => {
+      const lines = ['HTTP/2 200', 'HTTP/1.1 200 All good \u2713'];
+      const fake = fakeTransport(() => ({ statusLine: lines.shift()! }));
+      const fetch = toFetch(fake.transport);
+      expect((await fetch('http://a.test/')).statusText).toBe('');
+      expect((await fetch('http://a.test/')).statusText).toBe('');
     });
 
     it('normalises the method like fetch and sends GET when none is given', async () => {
@@ -180,6 +191,19 @@ describe('toFetch(transport)', () => {
       for (let i = 0; i < 5; i++) await nextTurn();
       expect(state.closed).toBe(true);
       expect(state.produced).toBe(produced);
+    });
+
+    it('drops a stray body of a 304 rather than holding the transport on it', async () => {
+      const fake = fakeTransport(() => ({
+        status: 304,
+        statusLine: 'HTTP/1.1 304 Not Modified',
+        body: chunks('stray', 'bytes'),
+      }));
+      const response = await toFetch(fake.transport)('http://a.test/');
+      expect(response.status).toBe(304);
+      expect(response.body).toBeNull();
+      // Finishes only if the transport was never left waiting for a reader that cannot exist.
+      await fake.settled[0];
     });
 
     it('gives no body for a 204 or a HEAD request', async () => {

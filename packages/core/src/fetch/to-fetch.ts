@@ -69,6 +69,7 @@ async function fetchThrough(
         throw refusedRedirect;
       }
       const response = toResponse(head, body.stream, parts);
+      if (response.body === null) body.detach();
       answered = true;
       resolve(response);
     };
@@ -113,10 +114,13 @@ function toResponse(
   return response;
 }
 
-/** `"HTTP/1.1 404 Not Found"` → `"Not Found"`; empty when the line has no reason phrase (HTTP/2). */
+/**
+ * `"HTTP/1.1 404 Not Found"` → `"Not Found"`; empty when the line has no reason phrase (HTTP/2) or one the
+ * `Response` constructor would refuse (it takes only the reason-phrase characters of RFC 9112).
+ */
 function statusText(statusLine: string): string {
-  const match = /^\S+\s+\d{3}\s?(.*)$/.exec(statusLine);
-  return match?.[1] ?? '';
+  const reason = /^\S+\s+\d{3}\s?(.*)$/.exec(statusLine)?.[1] ?? '';
+  return /^[\t\x20-\x7e\x80-\xff]*$/.test(reason) ? reason : '';
 }
 
 function abortReason(signal: AbortSignal): unknown {
