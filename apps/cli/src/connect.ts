@@ -27,8 +27,6 @@ export interface Connection {
   api: 'chat' | 'responses';
   /** The embedded mock server, when the commands talk to it. */
   mock: MockOpenAIServer | undefined;
-  /** Whether a streamed chat completion may ask for its usage (`stream_options.include_usage`). */
-  streamUsage: boolean;
   close(): Promise<void>;
 }
 
@@ -77,8 +75,6 @@ export async function connect(options: GlobalOptions, io: Io): Promise<Connectio
     model: options.model ?? client.defaultModel,
     api: options.api ?? 'chat',
     mock,
-    // Asked only where the preset says the provider takes `stream_options` (Mistral refuses it).
-    streamUsage: Boolean(mock) || preset.streamUsage === true,
     close: async () => {
       await mock?.close();
     },
