@@ -9,6 +9,7 @@ import {
   TransportError,
   type TransportErrorCode,
 } from '@wireai/core';
+import type { MockClock } from '../openai/mock-openai.js';
 import { redactUrlSecrets } from '../redact.js';
 import {
   type Cassette,
@@ -30,7 +31,7 @@ export interface ReplayOptions {
   /** Wait the recorded time between chunks (only when the cassette recorded timing). Default false. */
   timing?: boolean;
   /** What `timing` waits with: a test passes a `sleep` that records the delays. Default: a real timer. */
-  clock?: { sleep(ms: number, signal?: AbortSignal): Promise<void> };
+  clock?: MockClock;
 }
 
 /** A transport that answers from a cassette (see `replayTransport`). */

@@ -112,6 +112,7 @@ export interface MockOpenAIOptions {
 
 /** The mock's waits; `sleep` settles early (and quietly) when `signal` fires: the client went away. */
 export interface MockClock {
+  /** Waits `ms` (or records it and returns at once, in a test); settles early when `signal` fires. */
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
