@@ -107,7 +107,9 @@ class Exchange {
   /** The deadline passed. */
   expire(): void {
     this.timer = undefined;
-    this.stop(new TransportError('TIMEOUT', `Request timed out after ${this.request.timeout} ms`, this.context));
+    this.stop(
+      new TransportError('TIMEOUT', `Request timed out after ${this.request.timeout} ms`, this.context),
+    );
   }
 
   /** Ends the exchange early with `failure`: the library is told, the body released, the waiting phase rejected. */
