@@ -357,7 +357,14 @@ describe('runExchange() with a timeout', () => {
     expect(lib.hops[0]?.timeout).toBeGreaterThan(0);
     expect(lib.hops[0]?.timeout).toBeLessThanOrEqual(5);
     // A response the library opens after the deadline is released.
-    resolveLate({ status: 200, headers: {}, statusLine: '', close: () => void (closedLate = true) });
+    resolveLate({
+      status: 200,
+      headers: {},
+      statusLine: '',
+      close: () => {
+        closedLate = true;
+      },
+    });
     await new Promise((resolve) => setImmediate(resolve));
     expect(closedLate).toBe(true);
   });

@@ -162,7 +162,6 @@ class Exchange {
   /** The response of the last hop: redirects followed, when asked, by the one policy. */
   private async openFollowing(): Promise<OpenedResponse> {
     const { request, options } = this;
-    const { signal } = request;
     let hop: HopRequest = this.withSignals({
       url: request.url,
       method: request.method,
