@@ -38,10 +38,10 @@ class NativeLimit implements AttemptLimit {
 
   constructor(caller: AbortSignal | undefined, timeout: number) {
     this.limited = Number.isFinite(timeout) && timeout > 0;
-    this.fields = {
-      ...(caller ? { signal: caller } : {}),
-      ...(this.limited ? { timeout } : {}),
-    };
+    const fields: { signal?: AbortSignal; timeout?: number } = {};
+    if (caller) fields.signal = caller;
+    if (this.limited) fields.timeout = timeout;
+    this.fields = fields;
   }
 
   timedOut(error: TransportError): boolean {
