@@ -1,4 +1,5 @@
 import type { EventEmitter } from 'node:events';
+import { PROVIDERS } from '@wireai/openai-client';
 import { Command, CommanderError, Option } from 'commander';
 import { chat } from './commands/chat.js';
 import { demo } from './commands/demo.js';
@@ -25,20 +26,7 @@ export async function runCli(
     .version(versionLine(), '-V, --version', 'the version of wireai and of the @wireai packages it runs on')
     .addOption(new Option('--transport <name>', 'HTTP stack').choices(['undici', 'axios', 'fetch']))
     .addOption(
-      new Option('--provider <name>', 'provider preset')
-        .choices([
-          'openai',
-          'gemini',
-          'openrouter',
-          'azure',
-          'groq',
-          'mistral',
-          'deepseek',
-          'together',
-          'ollama',
-          'lmstudio',
-        ])
-        .default('openai'),
+      new Option('--provider <name>', 'provider preset').choices(Object.keys(PROVIDERS)).default('openai'),
     )
     .addOption(
       new Option('--api <kind>', 'which API to chat with').choices(['chat', 'responses']).default('chat'),

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Gemini, OpenAI, OpenRouter } from '@wireai/openai-client';
+import { createClient, OpenAI } from '@wireai/openai-client';
 import { type MockOpenAIServer, startMockOpenAI } from '@wireai/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Example, Provider } from './support/example.js';
@@ -66,8 +66,6 @@ const EXAMPLES: Array<[file: string, provider: Provider, expected: Array<string 
   ['openrouter/basic', 'openrouter', ['Model: openai/gpt-4.1', 'Echo: Write a haiku about the ocean.']],
 ];
 
-const CLIENTS = { openai: OpenAI, gemini: Gemini, openrouter: OpenRouter };
-
 let server: MockOpenAIServer;
 beforeAll(async () => {
   server = await startMockOpenAI();
@@ -78,7 +76,7 @@ describe('every lua-openai example, ported', () => {
   it.each(EXAMPLES)('%s', async (file, provider, expected) => {
     const { main } = (await import(`./${file}.js`)) as { main: Main };
     const lines: string[] = [];
-    const client = new CLIENTS[provider]('sk-mock', { baseURL: server.baseURL });
+    const client = createClient(provider, 'sk-mock', { baseURL: server.baseURL });
     await main({ client, log: (...parts) => lines.push(parts.map(String).join(' ')), mock: true });
     for (const line of expected) {
       if (typeof line === 'string') expect(lines).toContain(line);

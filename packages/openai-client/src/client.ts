@@ -8,18 +8,12 @@ import {
   type OnChatChunk,
   streamChatCompletion,
 } from './endpoints/chat-completions.js';
+import { type CompletionOptions, completion } from './endpoints/completions.js';
+import { type EmbeddingOptions, embedding } from './endpoints/embeddings.js';
 import { deleteFile, getFile, listFiles, uploadFile } from './endpoints/files.js';
-import {
-  type CompletionOptions,
-  completion,
-  type EmbeddingOptions,
-  embedding,
-  imageGeneration,
-  type ModerationOptions,
-  model,
-  models,
-  moderation,
-} from './endpoints/misc.js';
+import { imageGeneration } from './endpoints/images.js';
+import { model, models } from './endpoints/models.js';
+import { type ModerationOptions, moderation } from './endpoints/moderations.js';
 import {
   cancelResponse,
   createResponse,
@@ -29,6 +23,8 @@ import {
   type ResponseOptions,
   streamResponse,
 } from './endpoints/responses.js';
+import { callOperation } from './operations/call-operation.js';
+import type { OperationArgs, OperationKey, OperationResult } from './operations/operation-types.js';
 import { guardList, type PagePromise } from './pagination/cursor-page.js';
 import type {
   AssistantListParams,
@@ -36,18 +32,24 @@ import type {
   ThreadListParams,
   ThreadMessageListParams,
 } from './pagination/list-params.js';
-import { PROVIDERS, type ProviderPreset, presetApiKey, readEnv } from './providers/presets.js';
+import { resolveSettings } from './providers/environment.js';
+import { type ConfigWithPreset, PRESET } from './providers/preset-option.js';
+import { PROVIDERS, type ProviderPreset, presetApiKey } from './providers/presets.js';
 import type { ClientConfig, ClientCore } from './request/client-core.js';
 import { mergeHeaders } from './request/headers.js';
 import { type CallOptions, type RequestOptions, sendRequest } from './request/send-request.js';
+import { tokenHeaders } from './request/token-provider.js';
 import { resolveTransport } from './resolve-transport.js';
 import type { OkResult, ResultFor } from './result/unwrap.js';
+import { ChatCompletionAccumulator } from './streaming/accumulate/chat-completion-accumulator.js';
 import {
   type ChatCompletionStream,
   chatCompletionStream,
+  FinalTracker,
   type ResponseStream,
   responseStream,
 } from './streaming/accumulate/final-streams.js';
+import { ResponseAccumulator } from './streaming/accumulate/response-accumulator.js';
 import type {
   Assistant,
   AssistantList,
@@ -112,37 +114,36 @@ export class OpenAI {
 
   constructor(apiKey?: string, config: ClientConfig = {}) {
     assertClientConfig(apiKey, config);
-    const preset = (new.target as typeof OpenAI).preset;
+    // A subclass brings its preset as a static (Gemini); createClient passes one in the config, as data.
+    const preset = (config as ConfigWithPreset)[PRESET] ?? (new.target as typeof OpenAI).preset;
     assertPreset(preset);
     this.preset = preset;
-    const envBaseURL = preset === PROVIDERS.openai ? readEnv('OPENAI_BASE_URL') : undefined;
+    const settings = resolveSettings(preset, config);
     this.#apiKey = presetApiKey(preset, apiKey);
-    assertResolved(this.#apiKey, {
-      path: config.baseURL ? 'config.baseURL' : envBaseURL ? 'OPENAI_BASE_URL' : 'preset.baseURL',
-      value: config.baseURL ?? envBaseURL ?? preset.baseURL,
-    });
-    this.baseURL = (config.baseURL ?? envBaseURL ?? preset.baseURL).replace(/\/+$/, '');
+    assertResolved(this.#apiKey, settings.baseURL);
+    this.baseURL = settings.baseURL.value.replace(/\/+$/, '');
     this.defaultModel = config.defaultModel ?? preset.defaultModel;
     const auth = config.auth ?? preset.auth ?? 'bearer';
     const apiKeyValue = () => this.#apiKey;
+    const tokenProvider = config.tokenProvider;
     let transport: Promise<Transport> | undefined;
     this.#core = {
       baseURL: this.baseURL,
       defaultHeaders: mergeHeaders(
         preset.defaultHeaders,
         {
-          'openai-organization': config.organization || undefined,
-          'openai-project': config.project || undefined,
+          'openai-organization': settings.organization,
+          'openai-project': settings.project,
         },
         config.defaultHeaders,
       ),
-      defaultQuery: { ...preset.defaultQuery, ...config.defaultQuery },
+      defaultQuery: settings.defaultQuery,
       timeout: config.timeout ?? TEN_MINUTES,
       maxRetries: config.maxRetries ?? 2,
       maxBodyBytes: config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
       maxEventSize: config.maxEventSize ?? DEFAULT_MAX_EVENT_SIZE,
       sseFraming: config.sseFraming ?? preset.sseFraming ?? 'strict',
-      logger: config.logger,
+      logger: settings.logger,
       ...(config.clock ? { clock: config.clock } : {}),
       throwOnError: config.throwOnError ?? false,
       transport: () => {
@@ -152,9 +153,11 @@ export class OpenAI {
         });
         return transport;
       },
+      ...(settings.routePath ? { routePath: settings.routePath } : {}),
+      ...(tokenProvider ? { attemptAuthHeaders: () => tokenHeaders(tokenProvider) } : {}),
       authHeaders: () => {
         const key = apiKeyValue();
-        if (!key || auth === 'none') return {};
+        if (!key || auth === 'none' || tokenProvider) return {};
         return auth === 'api-key' ? { 'api-key': key } : { authorization: `Bearer ${key}` };
       },
     };
@@ -176,6 +179,19 @@ export class OpenAI {
   request<T = unknown, E = unknown>(options: RequestOptions<E>): Promise<Result<T>>;
   async request<T = unknown, E = unknown>(options: RequestOptions<E>): Promise<Result<T>> {
     return sendRequest<T, E>(this.#core, options, undefined, 'text');
+  }
+
+  /**
+   * Any operation of the official OpenAI description, typed from it: `call('POST /batches', { body })`,
+   * `call('GET /vector_stores/{vector_store_id}', { path: { vector_store_id } })`. Path parameters are
+   * checked and encoded, JSON in and out (`rawBody` for a multipart operation), through the same
+   * pipeline as every other call; a stream is not read here (`stream: true` is refused).
+   */
+  async call<K extends OperationKey>(
+    key: K,
+    ...params: OperationArgs<K>
+  ): Promise<Result<OperationResult<K>>> {
+    return callOperation(this.#core, key, params[0]);
   }
 
   // --- chat completions ---------------------------------------------------------------------------
@@ -239,13 +255,15 @@ export class OpenAI {
     options?: ChatCompletionOptions,
     call?: CallOptions,
   ): ChatCompletionStream {
+    const tracker = new FinalTracker(new ChatCompletionAccumulator());
     let chunks: AsyncIterableIterator<ChatCompletionChunk>;
     try {
-      chunks = streamChatCompletion(this.#core, this.defaultModel, messages, options, call);
+      chunks = streamChatCompletion(this.#core, this.defaultModel, messages, options, call, tracker);
     } catch (error) {
+      tracker.end({ error }); // a bad argument: the loop and the final result both report it
       chunks = failedIterator(error);
     }
-    return chatCompletionStream(chunks);
+    return chatCompletionStream(chunks, tracker);
   }
 
   // --- responses ----------------------------------------------------------------------------------
@@ -277,13 +295,15 @@ export class OpenAI {
    * `finalResponse()` on the result gives the final response.
    */
   streamResponse(input: ResponseInput, options?: ResponseOptions, call?: CallOptions): ResponseStream {
+    const tracker = new FinalTracker(new ResponseAccumulator());
     let events: AsyncIterableIterator<ResponseStreamEvent>;
     try {
-      events = streamResponse(this.#core, this.defaultModel, input, options, call);
+      events = streamResponse(this.#core, this.defaultModel, input, options, call, tracker);
     } catch (error) {
+      tracker.end({ error }); // a bad argument: the loop and the final result both report it
       events = failedIterator(error);
     }
-    return responseStream(events);
+    return responseStream(events, tracker);
   }
 
   /** `GET /responses/{id}`: a stored response. */

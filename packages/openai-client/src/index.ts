@@ -1,7 +1,9 @@
 export { LimitExceededError } from '@wireai/core';
 export { OpenAI } from './client.js';
 export type { ChatCompletionOptions, ChatDelta, OnChatChunk } from './endpoints/chat-completions.js';
-export type { CompletionOptions, EmbeddingOptions, ModerationOptions } from './endpoints/misc.js';
+export type { CompletionOptions } from './endpoints/completions.js';
+export type { EmbeddingOptions } from './endpoints/embeddings.js';
+export type { ModerationOptions } from './endpoints/moderations.js';
 export type { MultipartFile } from './endpoints/multipart.js';
 export type { OnResponseEvent, ResponseOptions } from './endpoints/responses.js';
 export {
@@ -25,6 +27,25 @@ export {
   ValidationError,
 } from './errors.js';
 export type { components, paths } from './generated/openai.js';
+export type {
+  components as apiComponents,
+  operations as apiOperations,
+  paths as apiPaths,
+} from './generated/openai-api.js';
+export type {
+  OperationArgs,
+  OperationBody,
+  OperationBodyContentType,
+  OperationId,
+  OperationKey,
+  OperationMethod,
+  OperationOf,
+  OperationParams,
+  OperationPathParams,
+  OperationQuery,
+  OperationResult,
+  RawBody,
+} from './operations/operation-types.js';
 export {
   type CursorListBody,
   type CursorParams,
@@ -41,12 +62,13 @@ export type {
   ThreadListParams,
   ThreadMessageListParams,
 } from './pagination/list-params.js';
-export { PROVIDERS, type ProviderName, type ProviderPreset } from './providers/presets.js';
+export { PROVIDERS, type PresetEnv, type ProviderName, type ProviderPreset } from './providers/presets.js';
 export { createClient, Gemini, OpenRouter } from './providers/provider-clients.js';
 export type { ClientConfig, Logger } from './request/client-core.js';
 export type { HeaderLayer } from './request/headers.js';
 export type { RetryClock } from './request/retry.js';
 export type { CallOptions, RequestOptions } from './request/send-request.js';
+export type { TokenProvider } from './request/token-provider.js';
 export type { TransportName } from './resolve-transport.js';
 export { type OkResult, type ResultFor, resultError, unwrap } from './result/unwrap.js';
 export { accumulateChatCompletion, accumulateResponse } from './streaming/accumulate/accumulate.js';

@@ -1,8 +1,9 @@
 import { pathToFileURL } from 'node:url';
-import { Gemini, OpenAI, OpenRouter } from '@wireai/openai-client';
+import { createClient, type OpenAI, PROVIDERS, type ProviderName } from '@wireai/openai-client';
 import { type MockOpenAIServer, startMockOpenAI } from '@wireai/testing';
 
-export type Provider = 'openai' | 'gemini' | 'openrouter';
+/** Any built-in preset: its key variables and its client come from `PROVIDERS`. */
+export type Provider = ProviderName;
 
 /** What an example gets: a client for its provider, and where to print. */
 export interface Example {
@@ -12,13 +13,6 @@ export interface Example {
   mock: boolean;
 }
 
-const KEYS: Record<Provider, string> = {
-  openai: 'OPENAI_API_KEY',
-  gemini: 'GEMINI_API_KEY',
-  openrouter: 'OPENROUTER_API_KEY',
-};
-const CLIENTS = { openai: OpenAI, gemini: Gemini, openrouter: OpenRouter };
-
 /**
  * The real provider when its key is set, else the embedded mock server (said once, on stderr), so every
  * example runs anywhere: `pnpm --filter @wireai/examples example src/chat-completions/basic.ts`.
@@ -27,14 +21,16 @@ export async function openExample(
   provider: Provider,
   log: Example['log'] = console.log,
 ): Promise<Example & { close(): Promise<void> }> {
-  const key = process.env[KEYS[provider]];
-  const Client = CLIENTS[provider];
+  const variables = PROVIDERS[provider].apiKeyEnv as readonly string[];
+  const key = variables.map((name) => process.env[name]?.trim()).find(Boolean);
   let server: MockOpenAIServer | undefined;
   if (!key) {
     server = await startMockOpenAI();
-    console.error(`(no ${KEYS[provider]}: running on the embedded mock server at ${server.baseURL})`);
+    console.error(`(no ${variables.join(' or ')}: running on the embedded mock server at ${server.baseURL})`);
   }
-  const client = server ? new Client('sk-mock', { baseURL: server.baseURL }) : new Client(key);
+  const client = server
+    ? createClient(provider, 'sk-mock', { baseURL: server.baseURL })
+    : createClient(provider, key);
   return { client, log, mock: Boolean(server), close: async () => void (await server?.close()) };
 }
 

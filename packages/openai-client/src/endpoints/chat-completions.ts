@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ValidationError } from '../errors.js';
 import type { ClientCore } from '../request/client-core.js';
 import type { CallOptions } from '../request/send-request.js';
-import { iterateEvents } from '../streaming/event-iterable.js';
+import { iterateEvents, type StreamObserver } from '../streaming/event-iterable.js';
 import { chatChunkProblem } from '../streaming/event-shapes.js';
 import type {
   ChatCompletion,
@@ -108,6 +108,7 @@ export function streamChatCompletion(
   messages: readonly ChatCompletionMessage[],
   options?: ChatCompletionOptions,
   call?: CallOptions,
+  observer?: StreamObserver<ChatCompletionChunk>,
 ): AsyncIterableIterator<ChatCompletionChunk> {
   const body = { ...chatPayload(defaultModel, messages, options), stream: true };
   const checked = callOptions(call);
@@ -119,5 +120,6 @@ export function streamChatCompletion(
         { ...checked, signal },
       ),
     checked.signal,
+    observer,
   );
 }

@@ -1,3 +1,4 @@
+import { ValidationError } from '../errors.js';
 import type { ClientCore } from '../request/client-core.js';
 import {
   type CallOptions,
@@ -57,4 +58,10 @@ export function callOptions(call: unknown): CallOptions {
   const picked: Record<string, unknown> = {};
   for (const name of CALL_OPTION_NAMES) if (call[name] !== undefined) picked[name] = call[name];
   return picked as CallOptions;
+}
+
+/** A positional argument the endpoint cannot do without (`prompt`, `input`): present and not empty. */
+export function required(value: unknown, path: string): void {
+  if (value === undefined || value === null || value === '')
+    throw new ValidationError([{ path, message: 'required' }]);
 }

@@ -1,4 +1,4 @@
-import { type Source, sources } from '@wireai/core';
+import { concatBytes, type Source, sources } from '@wireai/core';
 
 /** A file part of a multipart body. */
 export interface MultipartFile {
@@ -45,15 +45,7 @@ export function multipartBody(
   }
   parts.push(encoder.encode(`--${boundary}--\r\n`));
   const contentType = `multipart/form-data; boundary=${boundary}`;
-  if (parts.every((part) => part instanceof Uint8Array)) {
-    const bytes = parts as Uint8Array[];
-    const out = new Uint8Array(bytes.reduce((sum, part) => sum + part.byteLength, 0));
-    let offset = 0;
-    for (const part of bytes) {
-      out.set(part, offset);
-      offset += part.byteLength;
-    }
-    return { source: out, contentType };
-  }
+  if (parts.every((part) => part instanceof Uint8Array))
+    return { source: concatBytes(parts as Uint8Array[]), contentType };
   return { source: sources.cat(...parts), contentType };
 }

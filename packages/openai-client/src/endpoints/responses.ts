@@ -1,7 +1,7 @@
 import { ValidationError } from '../errors.js';
 import type { ClientCore } from '../request/client-core.js';
 import type { CallOptions } from '../request/send-request.js';
-import { iterateEvents } from '../streaming/event-iterable.js';
+import { iterateEvents, type StreamObserver } from '../streaming/event-iterable.js';
 import { responseEventProblem } from '../streaming/event-shapes.js';
 import type {
   Response,
@@ -69,6 +69,7 @@ export function streamResponse(
   input: ResponseInput,
   options?: ResponseOptions,
   call?: CallOptions,
+  observer?: StreamObserver<ResponseStreamEvent>,
 ): AsyncIterableIterator<ResponseStreamEvent> {
   const body = { ...responsePayload(defaultModel, input, options), stream: true };
   const checked = callOptions(call);
@@ -87,6 +88,7 @@ export function streamResponse(
         { ...checked, signal },
       ),
     checked.signal,
+    observer,
   );
 }
 

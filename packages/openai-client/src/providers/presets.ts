@@ -24,6 +24,25 @@ export interface ProviderPreset {
    * not asked (usage a provider sends unasked is still counted).
    */
   readonly streamUsage?: boolean;
+  /** The environment variables read for settings the config leaves out (openai-node's, for OpenAI and Azure). */
+  readonly env?: PresetEnv;
+}
+
+/**
+ * Environment variables a preset reads when the config leaves the setting out; a config option always
+ * wins. The OpenAI and Azure presets use openai-node's names; the others read none.
+ */
+export interface PresetEnv {
+  /** Tried in order for the base URL (`OPENAI_BASE_URL`). */
+  readonly baseURL?: readonly string[];
+  /** Azure's resource endpoint (`AZURE_OPENAI_ENDPOINT`): the base URL becomes `<endpoint>/openai/v1`. */
+  readonly endpoint?: string;
+  /** Sent as `OpenAI-Organization` (`OPENAI_ORG_ID`). */
+  readonly organization?: string;
+  /** Sent as `OpenAI-Project` (`OPENAI_PROJECT_ID`). */
+  readonly project?: string;
+  /** Sent as the `api-version` query parameter (`OPENAI_API_VERSION`). */
+  readonly apiVersion?: string;
 }
 
 /** The presets, as data: adding a provider is adding an entry. */
@@ -35,6 +54,7 @@ export const PROVIDERS = {
     apiKeyEnv: ['OPENAI_API_KEY'],
     apis: ['chat', 'responses'],
     streamUsage: true,
+    env: { baseURL: ['OPENAI_BASE_URL'], organization: 'OPENAI_ORG_ID', project: 'OPENAI_PROJECT_ID' },
   },
   gemini: {
     name: 'Google Gemini',
@@ -51,8 +71,9 @@ export const PROVIDERS = {
     apis: ['chat', 'responses'],
     streamUsage: true,
   },
-  // Azure OpenAI: set baseURL to https://<resource>.openai.azure.com/openai/v1 (the wireai CLI builds it
-  // from AZURE_OPENAI_ENDPOINT; the client does not read that variable yet); deployments are models.
+  // Azure OpenAI: the base URL is <endpoint>/openai/v1 (config.endpoint or AZURE_OPENAI_ENDPOINT), where
+  // deployments are models; with config.deployment it is <endpoint>/openai and the deployment-scoped
+  // operations go below /deployments/<deployment> (an apiVersion is then required).
   azure: {
     name: 'Azure OpenAI',
     baseURL: 'https://YOUR-RESOURCE.openai.azure.com/openai/v1',
@@ -62,6 +83,13 @@ export const PROVIDERS = {
     streamUsage: true,
     auth: 'api-key',
     defaultQuery: { 'api-version': 'preview' },
+    env: {
+      baseURL: ['OPENAI_BASE_URL'],
+      endpoint: 'AZURE_OPENAI_ENDPOINT',
+      apiVersion: 'OPENAI_API_VERSION',
+      organization: 'OPENAI_ORG_ID',
+      project: 'OPENAI_PROJECT_ID',
+    },
   },
   groq: {
     name: 'Groq',

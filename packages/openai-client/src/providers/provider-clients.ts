@@ -1,6 +1,8 @@
 import { OpenAI } from '../client.js';
 import { ValidationError } from '../errors.js';
 import type { ClientConfig } from '../request/client-core.js';
+import { isRecord } from '../validation/options.js';
+import { type ConfigWithPreset, PRESET } from './preset-option.js';
 import { PROVIDERS, type ProviderName, type ProviderPreset } from './presets.js';
 
 /** lua-openai's `Gemini`: Google's OpenAI-compatible endpoint, `gemini-2.5-flash`, `GEMINI_API_KEY`. */
@@ -13,7 +15,10 @@ export class OpenRouter extends OpenAI {
   protected static override readonly preset: ProviderPreset = PROVIDERS.openrouter;
 }
 
-/** A client for any preset (or your own preset object): `createClient('groq')`, `createClient('azure', key, { baseURL })`. */
+/**
+ * A client for any preset (or your own preset object): `createClient('groq')`,
+ * `createClient('azure', key, { endpoint })`. It is a plain `OpenAI` configured by the preset's data.
+ */
 export function createClient(
   provider: ProviderName | ProviderPreset,
   apiKey?: string,
@@ -32,12 +37,8 @@ export function createClient(
         message: `unknown provider ${typeof provider === 'string' ? `'${provider}'` : String(provider)}: one of ${Object.keys(PROVIDERS).join(', ')}, or a preset object`,
       },
     ]);
-  const preset = found;
-  const Client = class extends OpenAI {
-    protected static override readonly preset: ProviderPreset = preset;
-  };
-  Object.defineProperty(Client, 'name', {
-    value: (typeof preset.name === 'string' ? preset.name.replace(/\W/g, '') : '') || 'OpenAI',
-  });
-  return new Client(apiKey, config);
+  // Any other config is refused by the constructor, naming what is wrong; the preset rides along as data.
+  const withPreset: ConfigWithPreset | undefined =
+    config === undefined || isRecord(config) ? { ...config, [PRESET]: found } : config;
+  return new OpenAI(apiKey, withPreset);
 }

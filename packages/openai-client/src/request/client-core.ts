@@ -3,6 +3,7 @@ import type { TransportName } from '../resolve-transport.js';
 import type { StreamFraming } from '../streaming/sse-framing.js';
 import type { HeaderLayer } from './headers.js';
 import type { RetryClock } from './retry.js';
+import type { TokenProvider } from './token-provider.js';
 
 /** Where the client logs: any console-like object. Lines name method, path, status and timing, never headers or bodies. */
 export interface Logger {
@@ -20,12 +21,31 @@ export interface Logger {
 export interface ClientConfig {
   /** The HTTP stack: a `Transport`, or the name of a wireai transport package, loaded on first use. */
   transport?: Transport | TransportName;
-  /** Default `https://api.openai.com/v1`, or `OPENAI_BASE_URL`. */
+  /** Default `https://api.openai.com/v1`, or `OPENAI_BASE_URL` (the OpenAI and Azure presets). */
   baseURL?: string;
-  /** Sent as `OpenAI-Organization`. */
+  /** Sent as `OpenAI-Organization`; default `OPENAI_ORG_ID` (the OpenAI and Azure presets). */
   organization?: string;
-  /** Sent as `OpenAI-Project`. */
+  /** Sent as `OpenAI-Project`; default `OPENAI_PROJECT_ID` (the OpenAI and Azure presets). */
   project?: string;
+  /**
+   * Azure: the resource endpoint, `https://<resource>.openai.azure.com` (default `AZURE_OPENAI_ENDPOINT`
+   * with the Azure preset). The base URL becomes `<endpoint>/openai/v1`, or `<endpoint>/openai` with a
+   * `deployment`. Not together with `baseURL`.
+   */
+  endpoint?: string;
+  /**
+   * Azure: a model deployment. A `POST` to a deployment-scoped operation (chat completions, completions,
+   * embeddings, audio, image generations, batches) goes to `/deployments/<deployment>/…`, as openai-node's
+   * `deployment` option. Requires `apiVersion` (or `OPENAI_API_VERSION`).
+   */
+  deployment?: string;
+  /** Sent as the `api-version` query parameter; default `OPENAI_API_VERSION` with the Azure preset. */
+  apiVersion?: string;
+  /**
+   * Returns a bearer token, asked before each attempt (Microsoft Entra ID for Azure, or any rotating
+   * token) and sent as `Authorization: Bearer`, in place of the key. Not together with an `apiKey`.
+   */
+  tokenProvider?: TokenProvider;
   /**
    * Headers on every request. Names match whatever their case: these win over the preset's, a call's own
    * win over these; `null` removes one (a preset's, say).
@@ -55,7 +75,10 @@ export interface ClientConfig {
    * blank line between events (see `StreamFraming`). A call's `sseFraming` wins over this.
    */
   sseFraming?: StreamFraming;
-  /** Where to log requests and retries (see `Logger`); nothing is logged without one. */
+  /**
+   * Where to log requests and retries (see `Logger`). Without one, `OPENAI_LOG` (`error`, `warn`, `info`,
+   * `debug`) logs to the console at that level; unset, nothing is logged.
+   */
   logger?: Logger;
   /**
    * The clock retries read and wait with: `now` (to read a `Retry-After` date), `random` (the backoff's
@@ -90,6 +113,10 @@ export interface ClientCore {
   authHeaders(): Record<string, string>;
   /** The client's `throwOnError`: a non-2xx answer rejects unless the call says otherwise. */
   readonly throwOnError?: boolean;
+  /** Authentication asked for before each attempt (a token provider's bearer token); never logged. */
+  attemptAuthHeaders?(): Promise<Record<string, string>>;
+  /** Rewrites a request's path before the URL is built (Azure's deployments). */
+  routePath?(method: string, path: string): string;
   /** The clock retries wait with; tests inject one so no test sleeps on real time. */
   readonly clock?: Partial<RetryClock>;
 }

@@ -1,11 +1,5 @@
 import { type Sink, type Source, sinks, TransportError, type TransportResponse } from '@wireai/core';
-import {
-  APIConnectionError,
-  APITimeoutError,
-  APIUserAbortError,
-  MalformedResponseError,
-  ValidationError,
-} from '../errors.js';
+import { APIConnectionError, APITimeoutError, APIUserAbortError, ValidationError } from '../errors.js';
 import { resultError } from '../result/unwrap.js';
 import { type EventStreamSpec, eventStreamSink, type StreamState } from '../streaming/event-sink.js';
 import type { StreamFraming } from '../streaming/sse-framing.js';
@@ -126,6 +120,10 @@ export async function sendRequest<T, E = unknown>(
   const where = `${options.method} ${options.path}`;
 
   for (let attempt = 0; ; attempt++) {
+    // A token provider is asked for each attempt; the call's own headers still win over its header.
+    const attemptHeaders = core.attemptAuthHeaders
+      ? mergeHeaders(headers, await core.attemptAuthHeaders(), options.headers)
+      : headers;
     const limit = attemptLimit(transport, options.signal, timeout);
     const state: StreamState = { delivered: false, terminal: false };
     let collector: ReturnType<typeof sinks.collect> | undefined;
@@ -137,7 +135,7 @@ export async function sendRequest<T, E = unknown>(
       head = await transport.request({
         url,
         method: options.method,
-        headers,
+        headers: attemptHeaders,
         ...(source === undefined ? {} : { source }),
         ...limit.fields, // the caller's signal and the time limit (see attempt-limit.ts)
         // A stream is bounded per event (below); any other body as a whole.
@@ -215,10 +213,11 @@ async function wait(core: ClientCore, ms: number, signal: AbortSignal | undefine
   }
 }
 
-function buildUrl(core: ClientCore, options: Pick<RequestOptions, 'path' | 'query'>): string {
+function buildUrl(core: ClientCore, options: Pick<RequestOptions, 'method' | 'path' | 'query'>): string {
+  const path = core.routePath ? core.routePath(options.method, options.path) : options.path;
   // The common case, no query parameters, needs no URL object.
-  if (!options.query && Object.keys(core.defaultQuery).length === 0) return `${core.baseURL}${options.path}`;
-  const url = new URL(`${core.baseURL}${options.path}`);
+  if (!options.query && Object.keys(core.defaultQuery).length === 0) return `${core.baseURL}${path}`;
+  const url = new URL(`${core.baseURL}${path}`);
   for (const [name, value] of Object.entries({ ...core.defaultQuery, ...options.query })) {
     if (value !== undefined) url.searchParams.set(name, String(value));
   }

@@ -4,6 +4,16 @@ import type { RequestOptions } from '../request/send-request.js';
 import type { Result } from '../types.js';
 
 /**
+ * Sees a stream from the producer's side: each event as it arrives, and how the stream ended. It runs
+ * before the event is queued for the consumer, so adding a stream up costs the loop no promise per event.
+ */
+export interface StreamObserver<E> {
+  event(event: E): void;
+  /** The stream ended: normally (no argument), or with the error the loop gets. Not called when the consumer left. */
+  end(failure?: { error: unknown }): void;
+}
+
+/**
  * The async-iterable form of a streaming call, built on the callback form: events are handed over at
  * the consumer's pace (the transport waits: backpressure), the request starts on the first `next()`,
  * and leaving the loop early aborts it. A non-2xx answer or a failed stream throws from the loop.
@@ -14,6 +24,7 @@ export function iterateEvents<E>(
     signal: AbortSignal,
   ) => Promise<Result<unknown>>,
   callerSignal: AbortSignal | undefined,
+  observer?: StreamObserver<E>,
 ): AsyncIterableIterator<E> {
   const { sink, iterable, fail, signal: stopped } = sinkToAsyncIterable<E>();
   let started = false;
@@ -23,18 +34,31 @@ export function iterateEvents<E>(
     const { signal, release } = callerSignal
       ? eitherSignal(callerSignal, stopped)
       : { signal: stopped, release() {} };
-    start((event) => sink(event), signal).then(
+    const onEvent = observer
+      ? (event: E) => {
+          observer.event(event);
+          return sink(event);
+        }
+      : sink;
+    const failWith = (error: unknown) => {
+      observer?.end({ error });
+      fail(error);
+    };
+    start(onEvent, signal).then(
       (result) => {
         release();
         if (stopped.aborted) return;
-        if (result.ok) return sink(null);
-        fail(APIError.for(result.status, result.body, result.headers, result.requestId));
+        if (result.ok) {
+          observer?.end();
+          return sink(null);
+        }
+        failWith(APIError.for(result.status, result.body, result.headers, result.requestId));
       },
       (error: unknown) => {
         release();
         // The consumer left the loop: that abort is not an error to report.
         if (stopped.aborted && APIUserAbortError.isInstance(error)) return;
-        fail(error);
+        failWith(error);
       },
     );
   };

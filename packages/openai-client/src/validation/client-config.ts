@@ -54,6 +54,16 @@ export function assertClientConfig(apiKey: unknown, config: unknown): void {
     if (typeof options[name] === 'string' && !isHeaderSafe(options[name]))
       issues.push({ path: at(name), message: 'contains a character a header cannot carry' });
   }
+  checkString(options.endpoint, at('endpoint'), issues, { nonEmpty: true });
+  checkString(options.deployment, at('deployment'), issues, { nonEmpty: true });
+  checkString(options.apiVersion, at('apiVersion'), issues, { nonEmpty: true });
+  if (options.tokenProvider !== undefined && typeof options.tokenProvider !== 'function')
+    issues.push({
+      path: at('tokenProvider'),
+      message: `expected a function, got ${shown(options.tokenProvider)}`,
+    });
+  else if (options.tokenProvider !== undefined && apiKey !== undefined)
+    issues.push({ path: at('tokenProvider'), message: 'give an apiKey or a tokenProvider, not both' });
   checkHeaders(options.defaultHeaders, at('defaultHeaders'), issues);
   checkQuery(options.defaultQuery, at('defaultQuery'), issues);
   checkString(options.defaultModel, at('defaultModel'), issues, { nonEmpty: true });

@@ -1,7 +1,7 @@
 import { IncompleteStreamError } from '../../errors.js';
 import type { ChatCompletionChunk, Response, ResponseStreamEvent } from '../../types.js';
-import { type AccumulatedChatCompletion, ChatCompletionAccumulator } from './chat-completion-accumulator.js';
-import { ResponseAccumulator } from './response-accumulator.js';
+import type { StreamObserver } from '../event-iterable.js';
+import type { AccumulatedChatCompletion } from './chat-completion-accumulator.js';
 
 /**
  * What `client.streamChatCompletion()` returns: the chunks as an async iterator, which also adds them up
@@ -34,88 +34,86 @@ interface Accumulates<E, F> {
   result(): F;
 }
 
-interface FinalIterator<E, F> {
-  next(): Promise<IteratorResult<E>>;
-  return(value?: unknown): Promise<IteratorResult<E>>;
-  throw(error?: unknown): Promise<IteratorResult<E>>;
-  final(): Promise<F>;
+/**
+ * Adds a stream up from the producer's side (a `StreamObserver` given to the request), so the consumer's
+ * loop reads the transport's own iterator: no wrapper, no extra promise per event.
+ */
+export class FinalTracker<E, F> implements StreamObserver<E> {
+  #ended = false;
+  #failure: { error: unknown } | undefined;
+
+  constructor(private readonly accumulator: Accumulates<E, F>) {}
+
+  event(event: E): void {
+    if (this.#failure) return;
+    // An event the consumer can use may still not add up (a tool call without a name): that is reported
+    // by the final result, not by the loop.
+    try {
+      this.accumulator.add(event);
+    } catch (error) {
+      this.#failure = { error };
+    }
+  }
+
+  end(failure?: { error: unknown }): void {
+    this.#ended = true;
+    this.#failure ??= failure;
+  }
+
+  /** The final result of `inner`, reading what the consumer has not read yet. */
+  async final(inner: AsyncIterator<E>, left: () => boolean): Promise<F> {
+    if (!this.#ended && !left()) {
+      for (;;) {
+        const step = await inner.next(); // a failure rejects here (and was recorded by end())
+        if (step.done) break;
+      }
+    }
+    if (this.#failure) throw this.#failure.error;
+    // Left before the end: the request was aborted, so nothing adds up (a stream that had already ended
+    // when the loop was left is whole, and gives its result).
+    if (!this.#ended)
+      throw new IncompleteStreamError('The stream was left before its end: there is no final result');
+    return this.accumulator.result();
+  }
 }
 
-// One wrapper for both: each event the consumer takes is added; `final()` drains what is left.
-function withFinal<E, F>(
+// The consumer's iterator, as it is, plus a `final()`; only leaving early is watched (not a hot path).
+function withFinal<E, F, K extends string>(
   inner: AsyncIterableIterator<E>,
-  accumulator: Accumulates<E, F>,
-): FinalIterator<E, F> {
-  let ended = false;
+  tracker: FinalTracker<E, F>,
+  finalName: K,
+): AsyncIterableIterator<E> & Record<K, () => Promise<F>> {
   let left = false;
-  let failure: { error: unknown } | undefined;
-  const wrapper = {
-    async next(): Promise<IteratorResult<E>> {
-      let step: IteratorResult<E>;
-      try {
-        step = await inner.next();
-      } catch (error) {
-        failure ??= { error };
-        throw error;
-      }
-      if (step.done) ended = true;
-      else if (!failure) {
-        // An event the consumer can use may still not add up (a tool call without a name): that is
-        // reported by final(), not by the loop.
-        try {
-          accumulator.add(step.value);
-        } catch (error) {
-          failure = { error };
-        }
-      }
-      return step;
+  const stream = {
+    next: () => inner.next(),
+    return(value?: unknown): Promise<IteratorResult<E>> {
+      left = true;
+      return inner.return?.(value) ?? Promise.resolve({ value: undefined, done: true });
     },
-    async return(value?: unknown): Promise<IteratorResult<E>> {
-      if (!ended) left = true;
-      return (await inner.return?.(value)) ?? { value: undefined, done: true };
+    throw(error?: unknown): Promise<IteratorResult<E>> {
+      left = true;
+      return inner.throw?.(error) ?? Promise.reject(error);
     },
-    async throw(error?: unknown): Promise<IteratorResult<E>> {
-      if (!ended) left = true;
-      if (inner.throw) return inner.throw(error);
-      throw error;
-    },
-    async final(): Promise<F> {
-      while (!ended && !left && !failure) await wrapper.next();
-      if (failure) throw failure.error;
-      if (left)
-        throw new IncompleteStreamError('The stream was left before its end: there is no final result');
-      return accumulator.result();
+    [finalName]: () => tracker.final(inner, () => left),
+    [Symbol.asyncIterator]() {
+      return this;
     },
   };
-  return wrapper;
+  return stream as AsyncIterableIterator<E> & Record<K, () => Promise<F>>;
 }
 
-/** Gives a stream of chunks `finalChatCompletion()`. */
+/** Gives a stream of chunks `finalChatCompletion()`; `tracker` must be the observer of its request. */
 export function chatCompletionStream(
   inner: AsyncIterableIterator<ChatCompletionChunk>,
+  tracker: FinalTracker<ChatCompletionChunk, AccumulatedChatCompletion>,
 ): ChatCompletionStream {
-  const { next, return: leave, throw: fail, final } = withFinal(inner, new ChatCompletionAccumulator());
-  return {
-    next,
-    return: leave,
-    throw: fail,
-    finalChatCompletion: final,
-    [Symbol.asyncIterator]() {
-      return this;
-    },
-  };
+  return withFinal(inner, tracker, 'finalChatCompletion');
 }
 
-/** Gives a stream of Responses events `finalResponse()`. */
-export function responseStream(inner: AsyncIterableIterator<ResponseStreamEvent>): ResponseStream {
-  const { next, return: leave, throw: fail, final } = withFinal(inner, new ResponseAccumulator());
-  return {
-    next,
-    return: leave,
-    throw: fail,
-    finalResponse: final,
-    [Symbol.asyncIterator]() {
-      return this;
-    },
-  };
+/** Gives a stream of Responses events `finalResponse()`; `tracker` must be the observer of its request. */
+export function responseStream(
+  inner: AsyncIterableIterator<ResponseStreamEvent>,
+  tracker: FinalTracker<ResponseStreamEvent, Response>,
+): ResponseStream {
+  return withFinal(inner, tracker, 'finalResponse');
 }
