@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type MockOpenAIServer, startMockOpenAI } from '@wireai/testing';
+import { type MockClock, type MockOpenAIServer, startMockOpenAI } from '@wireai/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { harness, spawnNode } from './test-support/harness.js';
 
@@ -119,7 +119,7 @@ describe('wireai', () => {
   });
 
   it('chat: Ctrl-C stops the reply being generated and keeps the chat', async () => {
-    const slow = await startMockOpenAI({ chunkDelayMs: 150 });
+    const slow = await startMockOpenAI({ chunkDelayMs: 1, clock: holdAfter(2) });
     try {
       const cli = harness({ OPENAI_API_KEY: 'k' });
       const done = cli.run(['--base-url', slow.baseURL, 'chat']);
@@ -152,7 +152,7 @@ describe('the wireai bin', () => {
   });
 
   it('stops a streaming reply on SIGINT and leaves when stdin ends', async () => {
-    const slow = await startMockOpenAI({ chunkDelayMs: 150 });
+    const slow = await startMockOpenAI({ chunkDelayMs: 1, clock: holdAfter(2) });
     try {
       const run = spawnNode(['--base-url', slow.baseURL, 'chat'], { OPENAI_API_KEY: 'k' });
       run.child.stdin.write('tell me a long story\n');
@@ -167,3 +167,17 @@ describe('the wireai bin', () => {
     }
   });
 });
+
+/**
+ * A mock clock that lets the first `free` pauses between stream events pass, then holds the stream until
+ * the client goes away: a reply that stays in flight until Ctrl-C, with no timer.
+ */
+function holdAfter(free: number): MockClock {
+  let pauses = 0;
+  return {
+    sleep: (_ms, signal) =>
+      pauses++ < free
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => signal?.addEventListener('abort', () => resolve(), { once: true })),
+  };
+}

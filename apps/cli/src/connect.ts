@@ -3,10 +3,10 @@ import {
   type OpenAI,
   PROVIDERS,
   type ProviderName,
+  type ProviderPreset,
   type TransportName,
 } from '@wireai/openai-client';
 import { type MockOpenAIServer, startMockOpenAI } from '@wireai/testing';
-import { azureBaseURL } from './flags.js';
 import { type Io, println } from './io.js';
 import { HELP_HINT, UsageError } from './usage-error.js';
 
@@ -27,13 +27,8 @@ export interface Connection {
   api: 'chat' | 'responses';
   /** The embedded mock server, when the commands talk to it. */
   mock: MockOpenAIServer | undefined;
-  /** Whether a streamed chat completion may ask for its usage (`stream_options.include_usage`). */
-  streamUsage: boolean;
   close(): Promise<void>;
 }
-
-// Mistral refuses stream_options (422, "extra inputs are not permitted") and reports usage unasked.
-const NO_STREAM_OPTIONS = new Set<ProviderName>(['mistral']);
 
 /**
  * The client a command uses: the chosen provider with its key from the environment, or — with `--mock`
@@ -41,7 +36,7 @@ const NO_STREAM_OPTIONS = new Set<ProviderName>(['mistral']);
  */
 export async function connect(options: GlobalOptions, io: Io): Promise<Connection> {
   const providerName = options.provider ?? 'openai';
-  const preset = PROVIDERS[providerName];
+  const preset: ProviderPreset | undefined = PROVIDERS[providerName];
   if (!preset)
     throw new UsageError(
       `Unknown provider '${providerName}'. Choose one of: ${Object.keys(PROVIDERS).join(', ')}`,
@@ -49,7 +44,7 @@ export async function connect(options: GlobalOptions, io: Io): Promise<Connectio
     );
   const keyEnv = preset.apiKeyEnv[0];
   const key = preset.apiKeyEnv.map((name) => io.env[name]?.trim()).find((value) => value);
-  const needsKey = (preset as { auth?: string }).auth !== 'none';
+  const needsKey = preset.auth !== 'none';
   let mock: MockOpenAIServer | undefined;
   let baseURL = options.baseUrl;
   if (options.mock || (needsKey && !key && !options.baseUrl)) {
@@ -61,18 +56,18 @@ export async function connect(options: GlobalOptions, io: Io): Promise<Connectio
         ? `wireai: --mock given, so talking to the embedded mock server at ${mock.baseURL}`
         : `wireai: no ${keyEnv} set, so talking to the embedded mock server at ${mock.baseURL} (set ${keyEnv} for ${preset.name})`,
     );
-  } else if (providerName === 'azure' && !baseURL) {
-    // The preset's host is a placeholder: the resource's endpoint has to come from somewhere.
-    const endpoint = io.env.AZURE_OPENAI_ENDPOINT?.trim();
-    if (!endpoint)
-      throw new UsageError(
-        '--provider azure needs the resource endpoint: pass --base-url https://<resource>.openai.azure.com/openai/v1 or set AZURE_OPENAI_ENDPOINT',
-        HELP_HINT,
-      );
-    baseURL = azureBaseURL(endpoint);
   }
+  // The Azure preset's host is a placeholder: the resource's endpoint has to come from somewhere (the
+  // client turns it into the base URL, as it does when it reads AZURE_OPENAI_ENDPOINT itself).
+  const endpoint = providerName === 'azure' && !baseURL ? io.env.AZURE_OPENAI_ENDPOINT?.trim() : undefined;
+  if (providerName === 'azure' && !baseURL && !endpoint)
+    throw new UsageError(
+      '--provider azure needs the resource endpoint: pass --base-url https://<resource>.openai.azure.com/openai/v1 or set AZURE_OPENAI_ENDPOINT',
+      HELP_HINT,
+    );
   const client = createClient(preset, mock ? 'sk-mock' : key, {
     ...(baseURL ? { baseURL } : {}),
+    ...(endpoint ? { endpoint } : {}),
     ...(options.transport ? { transport: options.transport } : {}),
   });
   return {
@@ -80,7 +75,6 @@ export async function connect(options: GlobalOptions, io: Io): Promise<Connectio
     model: options.model ?? client.defaultModel,
     api: options.api ?? 'chat',
     mock,
-    streamUsage: Boolean(mock) || !NO_STREAM_OPTIONS.has(providerName),
     close: async () => {
       await mock?.close();
     },

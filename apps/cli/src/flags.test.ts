@@ -1,6 +1,6 @@
 import { PROVIDERS, type ProviderName } from '@wireai/openai-client';
 import { describe, expect, it } from 'vitest';
-import { azureBaseURL, checkHttpUrl, checkProviderApi } from './flags.js';
+import { checkHttpUrl, checkProviderApi } from './flags.js';
 import { UsageError } from './usage-error.js';
 
 describe('flag checks', () => {
@@ -22,15 +22,5 @@ describe('flag checks', () => {
     });
     expect(refused.sort()).toEqual(['deepseek', 'gemini', 'mistral']);
     for (const name of Object.keys(PROVIDERS) as ProviderName[]) checkProviderApi(name, 'chat');
-  });
-
-  it.each([
-    ['https://me.openai.azure.com/', 'https://me.openai.azure.com/openai/v1'],
-    ['https://me.openai.azure.com', 'https://me.openai.azure.com/openai/v1'],
-    ['https://me.openai.azure.com/openai', 'https://me.openai.azure.com/openai/v1'],
-    ['https://me.openai.azure.com/openai/v1/', 'https://me.openai.azure.com/openai/v1'],
-    ['https://gw.example/custom/path', 'https://gw.example/custom/path'],
-  ])('AZURE_OPENAI_ENDPOINT %s is the base URL %s', (endpoint, baseURL) => {
-    expect(azureBaseURL(endpoint)).toBe(baseURL);
   });
 });

@@ -32,16 +32,3 @@ export function checkProviderApi(provider: ProviderName, api: 'chat' | 'response
     HELP_HINT,
   );
 }
-
-/**
- * Azure's base URL from AZURE_OPENAI_ENDPOINT, which the Azure portal gives as the resource's root
- * (https://<resource>.openai.azure.com/); the preset's API lives under /openai/v1 there.
- */
-export function azureBaseURL(endpoint: string): string {
-  const url = checkHttpUrl(endpoint.trim(), 'AZURE_OPENAI_ENDPOINT');
-  const path = url.pathname.replace(/\/+$/, '');
-  if (path === '') url.pathname = '/openai/v1';
-  else if (path === '/openai') url.pathname = '/openai/v1';
-  else url.pathname = path;
-  return url.toString().replace(/\/+$/, '');
-}

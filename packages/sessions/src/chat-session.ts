@@ -18,12 +18,15 @@ import {
   type ToolDeclarations,
 } from './declarations.js';
 import { parseSavedChat } from './saved-session.js';
+import type { OnText, Session, SessionCallOptions, SessionRunOptions } from './session.js';
 import type { SessionClient } from './session-client.js';
-import { SessionError, ToolLoopError } from './session-error.js';
+import { SessionError } from './session-error.js';
+import { callOptions, checkModel, requestParams } from './session-options.js';
 import { chatReplyMessage } from './shape-check.js';
 import { chunkOf, withStreamUsage } from './stream-support.js';
 import { chatResponseFormat, parseStructured } from './structured-output.js';
-import { chatToolDeclaration, executeToolCall, type Tool } from './tools.js';
+import { runToolLoop } from './tool-loop.js';
+import { chatToolDeclaration } from './tools.js';
 import { addUsage, emptyUsage, type SessionUsage } from './usage.js';
 
 /** Options of a session: lua-openai's (model, temperature, functions, function_call…) and any other parameter. */
@@ -40,15 +43,17 @@ export interface ChatSessionOptions extends ChatCompletionOptions {
 export type OnChatChunk = (chunk: ChatDelta, raw: ChatCompletionChunk) => unknown;
 
 /** Per-request overrides for `send` and `generateResponse`: any parameter, plus streaming and a schema. */
-export interface ChatSendOptions extends ChatCompletionOptions {
+export interface ChatSendOptions extends ChatCompletionOptions, SessionCallOptions {
   onChunk?: OnChatChunk;
-  signal?: AbortSignal;
   /** Ask for structured output matching this zod schema; the reply is parsed and validated. */
   schema?: z.ZodType;
 }
 
 /** What a reply is: the text, or the whole assistant message when it carries tool or function calls. */
 export type ChatReply = string | AssistantMessage;
+
+/** The tool runner's options on a `ChatSession`: the tools, `maxSteps`, and any send option but `schema`. */
+export type ChatRunOptions = SessionRunOptions & Omit<ChatSendOptions, 'schema' | 'tools'>;
 
 /**
  * An assistant message as a reply returns it when it carries tool or function calls. A tool call keeps
@@ -75,7 +80,9 @@ export interface ChatSessionJSON {
  * A chat over chat completions that keeps its history, lua-openai's `ChatSession`: `send()` appends the
  * user message and the reply; a failed send leaves the history as it was (the user's message stays).
  */
-export class ChatSession {
+export class ChatSession
+  implements Session<ChatCompletionMessage | string, ChatReply, ChatCompletionMessage>
+{
   readonly messages: ChatCompletionMessage[] = [];
   /**
    * The legacy function declarations sent with every request (lua-openai's `functions`). Change them
@@ -104,6 +111,27 @@ export class ChatSession {
     if (messages !== undefined) this.#append(messages);
   }
 
+  /** Always `'chat'`: this session talks to chat completions. */
+  get kind(): 'chat' {
+    return 'chat';
+  }
+
+  /** The model of the next requests (`undefined`: the client's default); set it to switch, the history stays. */
+  get model(): string | undefined {
+    return this.#options.model;
+  }
+
+  set model(model: string | undefined) {
+    const checked = checkModel(model);
+    if (checked === undefined) delete this.#options.model;
+    else this.#options.model = checked;
+  }
+
+  /** The history (the same array as `messages`, read-only). */
+  history(): readonly ChatCompletionMessage[] {
+    return this.messages;
+  }
+
   /** Appends messages after validating each (a bad one throws, naming its path; none is added then). */
   appendMessage(...messages: ChatCompletionMessage[]): void {
     this.#append(messages);
@@ -125,7 +153,11 @@ export class ChatSession {
     return this.messages.at(-1);
   }
 
-  /** Appends `message` (a string is a user message) and generates the reply. */
+  /**
+   * Appends `message` (a string is a user message) and generates the reply: the text, the assistant
+   * message when it calls tools, or the parsed value with `schema`. Streams with `onChunk` (or a callback
+   * in place of the options).
+   */
   async send<T>(
     message: ChatCompletionMessage | string,
     options: ChatSendOptions & { schema: z.ZodType<T> },
@@ -142,26 +174,39 @@ export class ChatSession {
     return this.generateResponse(true, options);
   }
 
+  /** Sends `message` as `send` does, streaming the reply's text to `onText`; resolves the whole text. */
+  async stream(
+    message: ChatCompletionMessage | string,
+    onText: OnText,
+    options: SessionCallOptions = {},
+  ): Promise<string> {
+    const reply = await this.send(message, {
+      ...options,
+      onChunk: (delta) =>
+        typeof delta.content === 'string' && delta.content !== '' ? onText(delta.content) : undefined,
+    });
+    return typeof reply === 'string' ? reply : (reply.content ?? '');
+  }
+
   /**
-   * Asks for the next reply to the history. Streams when `onChunk` is given: the chunks are added up by
-   * the client's `ChatCompletionAccumulator` (so every provider quirk of streamed tool calls is handled
-   * there), and a streamed request asks for its usage when the client's preset says the provider takes
+   * Asks for the next reply to the history (lua-openai's `generate_response`), appended unless `append`
+   * is false. Streams when `onChunk` is given: the chunks are added up by the client's
+   * `ChatCompletionAccumulator` (so every provider quirk of streamed tool calls is handled there), and a
+   * streamed request asks for its usage when the client's preset says the provider takes
    * `stream_options` (see `ProviderPreset.streamUsage`). Throws `SessionError` with lua-openai's messages,
    * `ValidationError` (before sending) when `functions` or `tools` are not valid declarations.
    */
-  async generateResponse(append = true, options: ChatSendOptions | OnChatChunk = {}): Promise<unknown> {
-    const { onChunk, signal, schema, ...overrides } =
-      typeof options === 'function' ? { onChunk: options } : options;
+  async generateResponse<T>(append: boolean, options: ChatSendOptions & { schema: z.ZodType<T> }): Promise<T>;
+  async generateResponse(append?: boolean, options?: ChatSendOptions | OnChatChunk): Promise<ChatReply>;
+  async generateResponse(append = true, options?: ChatSendOptions | OnChatChunk): Promise<unknown> {
+    const { onChunk, signal, schema, ...overrides } = callOptions<ChatSendOptions, OnChatChunk>(options);
     // The session's options (lua-openai's model, temperature…), its functions and tools as they are now,
     // then this call's.
-    const params = Object.fromEntries(
-      Object.entries({
-        ...this.#options,
-        functions: this.functions,
-        tools: this.tools,
-        ...overrides,
-      }).filter(([, value]) => value !== undefined),
-    ) as ChatCompletionOptions;
+    const params = requestParams<ChatCompletionOptions>(
+      this.#options,
+      { functions: this.functions, tools: this.tools },
+      overrides,
+    );
     if (params.functions !== undefined) checkFunctions(params.functions);
     if (params.tools !== undefined) checkTools(params.tools);
     if (schema) params.response_format = chatResponseFormat(schema);
@@ -202,7 +247,7 @@ export class ChatSession {
           result.status,
           result.body,
         );
-      addUsage(this.usage, (result.body as { usage?: unknown }).usage);
+      addUsage(this.usage, result.body?.usage);
       message = historyMessage(parsed.message);
     }
 
@@ -216,34 +261,32 @@ export class ChatSession {
    * Sends `input`, then runs the tools the model calls (concurrently when it calls several), feeding the
    * results back, until it answers in text; throws `ToolLoopError` after `maxSteps` model replies.
    */
-  async run(
-    input: ChatCompletionMessage | string,
-    options: { tools: readonly Tool[]; maxSteps?: number } & Omit<ChatSendOptions, 'schema' | 'tools'>,
-  ): Promise<string> {
+  async run(input: ChatCompletionMessage | string, options: ChatRunOptions): Promise<string> {
     const { tools, maxSteps = 8, ...sendOptions } = options;
     const withTools = { ...sendOptions, tools: tools.map(chatToolDeclaration) };
-    let reply = await this.send(input, withTools);
-    for (let step = 1; typeof reply !== 'string'; step++) {
-      if (step >= maxSteps)
-        throw new ToolLoopError(
-          `No final answer after ${maxSteps} model replies; the last one still called tools`,
+    return runToolLoop<ChatReply>({
+      first: await this.send(input, withTools),
+      read: (reply) =>
+        typeof reply === 'string'
+          ? { text: reply }
+          : {
+              calls: (reply.tool_calls ?? []).map((call) => ({
+                id: call.id,
+                name: call.function.name,
+                arguments: call.function.arguments,
+              })),
+            },
+      next: (outputs) => {
+        this.appendMessage(
+          ...outputs.map(({ id, output }) => ({ role: 'tool' as const, tool_call_id: id, content: output })),
         );
-      const calls = reply.tool_calls ?? [];
-      const outputs = await Promise.all(
-        calls.map((call) =>
-          executeToolCall(tools, call.function.name, call.function.arguments, options.signal),
-        ),
-      );
-      this.appendMessage(
-        ...calls.map((call, index) => ({
-          role: 'tool' as const,
-          tool_call_id: call.id,
-          content: outputs[index] ?? '',
-        })),
-      );
-      reply = (await this.generateResponse(true, withTools)) as ChatReply;
-    }
-    return reply;
+        return this.generateResponse(true, withTools);
+      },
+      tools,
+      maxSteps,
+      signal: options.signal,
+      unit: 'model replies',
+    });
   }
 
   /** The session's saved form: its options (functions and tools as they are now), a copy of the history and the usage; `fromJSON` resumes it. */

@@ -1,12 +1,10 @@
 import { OpenAI } from '@wireai/openai-client';
 import { type MockOpenAIServer, type MockResponseInit, startMockOpenAI } from '@wireai/testing';
-import { createAxiosTransport } from '@wireai/transport-axios';
-import { createFetchTransport } from '@wireai/transport-fetch';
-import { createUndiciTransport } from '@wireai/transport-undici';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ChatSession } from './chat-session.js';
 import { type ResponseChunk, ResponsesChatSession, type SessionResponse } from './responses-session.js';
 import { SessionError } from './session-error.js';
+import { TRANSPORTS } from './test-support/transports.js';
 
 // lua-openai's spec/openai_spec.moon, the session cases, translated case by case. Where lua stubs
 // `client:create_chat_completion` or `client:_request`, a real mock server on 127.0.0.1 answers with
@@ -24,12 +22,6 @@ import { SessionError } from './session-error.js';
 // "processes streaming chunks" asserts the deltas and the reply; lua also passes the raw chunk as the
 // callback's second argument and gives the delta a `__tostring`: ChatSession's callback gets the delta
 // only today (the `(delta, raw)` callback is a separate item of issue 14, not part of this change).
-
-const TRANSPORTS = [
-  ['undici', () => createUndiciTransport()],
-  ['axios', () => createAxiosTransport()],
-  ['fetch', () => createFetchTransport()],
-] as const;
 
 const json = (body: unknown, status = 200): MockResponseInit => ({ status, body: body as object });
 const singleNewline = (events: readonly unknown[], done = 'data: [DONE]'): MockResponseInit => ({

@@ -11,11 +11,14 @@ import {
 import type { z } from 'zod';
 import { checkResponseTools } from './declarations.js';
 import { parseSavedResponses } from './saved-session.js';
+import type { OnText, Session, SessionCallOptions, SessionRunOptions } from './session.js';
 import type { SessionClient } from './session-client.js';
-import { SessionError, ToolLoopError } from './session-error.js';
+import { SessionError } from './session-error.js';
+import { callOptions, checkModel, requestParams } from './session-options.js';
 import { responseReason } from './shape-check.js';
 import { parseStructured, responsesTextFormat } from './structured-output.js';
-import { executeToolCall, responsesToolDeclaration, type Tool } from './tools.js';
+import { runToolLoop } from './tool-loop.js';
+import { responsesToolDeclaration } from './tools.js';
 import { addUsage, emptyUsage, type SessionUsage } from './usage.js';
 
 /** lua-openai's response helpers, on every response a session returns or keeps. */
@@ -51,12 +54,23 @@ export interface ResponseChunk {
 export type OnResponseChunk = (chunk: ResponseChunk, raw: ResponseStreamEvent) => unknown;
 
 /** Per-request overrides for `send` and `createResponse`: any parameter, plus streaming and a schema. */
-export interface ResponseSendOptions extends ResponseOptions {
+export interface ResponseSendOptions extends ResponseOptions, SessionCallOptions {
   onChunk?: OnResponseChunk;
-  signal?: AbortSignal;
   /** Ask for structured output matching this zod schema; the reply is parsed and validated. */
   schema?: z.ZodType;
 }
+
+/** Options asking for structured output: the reply is parsed and validated by `schema`, and typed by it. */
+export type ResponseStructuredOptions<T> = ResponseSendOptions & { schema: z.ZodType<T> };
+
+/** Options that stream: a callback in place of the options, or options with `onChunk` (the reply is the text). */
+export type ResponseStreamingOptions = OnResponseChunk | (ResponseSendOptions & { onChunk: OnResponseChunk });
+
+/** Options that do not stream (the reply is the `SessionResponse`). */
+export type ResponsePlainOptions = ResponseSendOptions & { onChunk?: undefined };
+
+/** The tool runner's options on a `ResponsesChatSession`: the tools, `maxSteps`, and any send option but `schema`. */
+export type ResponsesRunOptions = SessionRunOptions & Omit<ResponseSendOptions, 'schema' | 'tools'>;
 
 /** The saved form of a session (`toJSON()`), resumable with `ResponsesChatSession.fromJSON(client, json)`. */
 export interface ResponsesSessionJSON {
@@ -97,7 +111,7 @@ export function withHelpers(response: Response): SessionResponse {
  * A chat over the Responses API, lua-openai's `ResponsesChatSession`: the server keeps the conversation,
  * the session chains each request to the last with `previous_response_id` and keeps `responseHistory`.
  */
-export class ResponsesChatSession {
+export class ResponsesChatSession implements Session<ResponseInput, SessionResponse, SessionResponse> {
   readonly responseHistory: SessionResponse[] = [];
   currentResponseId: string | undefined;
   /** The tools sent with every request; change them between turns, they are checked when used. */
@@ -118,27 +132,57 @@ export class ResponsesChatSession {
     this.currentResponseId = previous ?? undefined;
   }
 
-  /** Sends `input` as the next turn: the response, or the streamed text when `onChunk` is given. */
-  send<T>(input: ResponseInput, options: ResponseSendOptions & { schema: z.ZodType<T> }): Promise<T>;
-  send(input: ResponseInput, onChunk: OnResponseChunk): Promise<string>;
-  send(input: ResponseInput, options: ResponseSendOptions & { onChunk: OnResponseChunk }): Promise<string>;
-  send(
-    input: ResponseInput,
-    options?: ResponseSendOptions & { onChunk?: undefined },
-  ): Promise<SessionResponse>;
+  /** Always `'responses'`: this session talks to the Responses API. */
+  get kind(): 'responses' {
+    return 'responses';
+  }
+
+  /** The model of the next requests (`undefined`: the client's default); set it to switch, the chain stays. */
+  get model(): string | undefined {
+    return this.#options.model;
+  }
+
+  set model(model: string | undefined) {
+    const checked = checkModel(model);
+    if (checked === undefined) delete this.#options.model;
+    else this.#options.model = checked;
+  }
+
+  /** The responses of the chain so far (the same array as `responseHistory`, read-only). */
+  history(): readonly SessionResponse[] {
+    return this.responseHistory;
+  }
+
+  /**
+   * Sends `input` as the next turn: the response, the streamed text when `onChunk` is given (or a
+   * callback in place of the options), or the parsed value with `schema`.
+   */
+  send<T>(input: ResponseInput, options: ResponseStructuredOptions<T>): Promise<T>;
+  send(input: ResponseInput, options: ResponseStreamingOptions): Promise<string>;
+  send(input: ResponseInput, options?: ResponsePlainOptions): Promise<SessionResponse>;
   send(
     input: ResponseInput,
     options?: ResponseSendOptions | OnResponseChunk,
   ): Promise<SessionResponse | string>;
   send(input: ResponseInput, options?: ResponseSendOptions | OnResponseChunk): Promise<unknown> {
-    const resolved = typeof options === 'function' ? { onChunk: options } : (options ?? {});
-    return this.createResponse(input, resolved, resolved.onChunk);
+    return this.#create(input, callOptions<ResponseSendOptions, OnResponseChunk>(options));
   }
 
-  /** lua-openai's `create_response`: the session's options, the chain, then `options`; streams with `onChunk`. */
+  /** Sends `input` as `send` does, streaming the reply's text to `onText`; resolves the whole text. */
+  async stream(input: ResponseInput, onText: OnText, options: SessionCallOptions = {}): Promise<string> {
+    return (await this.#create(input, {
+      ...options,
+      onChunk: (chunk) => (chunk.content ? onText(chunk.content) : undefined),
+    })) as string;
+  }
+
+  /**
+   * lua-openai's `create_response`: `send` with the stream callback as a third argument, as lua-openai
+   * passes it (the session's options, the chain, then `options`).
+   */
   createResponse<T>(
     input: ResponseInput,
-    options: ResponseSendOptions & { schema: z.ZodType<T> },
+    options: ResponseStructuredOptions<T>,
     onChunk?: OnResponseChunk,
   ): Promise<T>;
   createResponse(
@@ -150,31 +194,30 @@ export class ResponsesChatSession {
     input: ResponseInput,
     options: ResponseSendOptions & { onChunk: OnResponseChunk },
   ): Promise<string>;
-  createResponse(
-    input: ResponseInput,
-    options?: ResponseSendOptions & { onChunk?: undefined },
-  ): Promise<SessionResponse>;
+  createResponse(input: ResponseInput, options?: ResponsePlainOptions): Promise<SessionResponse>;
   createResponse(
     input: ResponseInput,
     options?: ResponseSendOptions,
     onChunk?: OnResponseChunk,
   ): Promise<SessionResponse | string>;
-  async createResponse(
+  createResponse(
     input: ResponseInput,
-    options: ResponseSendOptions = {},
+    options?: ResponseSendOptions,
     onChunk?: OnResponseChunk,
   ): Promise<unknown> {
+    return this.#create(input, onChunk ? { ...options, onChunk } : (options ?? {}));
+  }
+
+  // The one request path of send, stream, createResponse and run: the response, the streamed text, or
+  // the parsed value, as the overloads above say.
+  async #create(input: ResponseInput, options: ResponseSendOptions): Promise<unknown> {
     assertResponsesInput(input, 'input');
-    const { onChunk: fromOptions, signal, schema, ...overrides } = options;
-    const stream = onChunk ?? fromOptions;
-    const params = Object.fromEntries(
-      Object.entries({
-        ...this.#options,
-        tools: this.tools,
-        previous_response_id: this.currentResponseId,
-        ...overrides,
-      }).filter(([, value]) => value !== undefined),
-    ) as ResponseOptions;
+    const { onChunk: stream, signal, schema, ...overrides } = options;
+    const params = requestParams<ResponseOptions>(
+      this.#options,
+      { tools: this.tools, previous_response_id: this.currentResponseId ?? undefined },
+      overrides,
+    );
     if (params.tools !== undefined && params.tools !== null) checkResponseTools(params.tools);
     if (schema) params.text = responsesTextFormat(schema);
     const call: CallOptions = signal ? { signal } : {};
@@ -226,33 +269,35 @@ export class ResponsesChatSession {
    * Sends `input`, runs the function calls of each response (concurrently) and sends their outputs
    * back, until a response has no calls; returns its text. Throws `ToolLoopError` after `maxSteps` responses.
    */
-  async run(
-    input: ResponseInput,
-    options: { tools: readonly Tool[]; maxSteps?: number } & Omit<ResponseSendOptions, 'schema' | 'tools'>,
-  ): Promise<string> {
+  async run(input: ResponseInput, options: ResponsesRunOptions): Promise<string> {
     const { tools, maxSteps = 8, ...sendOptions } = options;
     const withTools = { ...sendOptions, tools: tools.map(responsesToolDeclaration) };
-    let next: ResponseInput = input;
-    for (let step = 1; ; step++) {
-      await this.createResponse(next, withTools, sendOptions.onChunk);
-      const response = this.responseHistory.at(-1) as SessionResponse;
-      const calls = (response.output ?? []).filter(
-        (item): item is Extract<typeof item, { type: 'function_call' }> => item.type === 'function_call',
-      );
-      if (calls.length === 0) return response.outputText();
-      if (step >= maxSteps)
-        throw new ToolLoopError(
-          `No final answer after ${maxSteps} responses; the last one still called tools`,
+    // The kept response, whether the turn streamed (resolving its text) or not.
+    const turn = async (next: ResponseInput) => {
+      await this.#create(next, withTools);
+      return this.responseHistory.at(-1) as SessionResponse;
+    };
+    return runToolLoop<SessionResponse>({
+      first: await turn(input),
+      read: (response) => {
+        const calls = (response.output ?? []).filter(
+          (item): item is Extract<typeof item, { type: 'function_call' }> => item.type === 'function_call',
         );
-      const outputs = await Promise.all(
-        calls.map((call) => executeToolCall(tools, call.name, call.arguments, sendOptions.signal)),
-      );
-      next = calls.map((call, index) => ({
-        type: 'function_call_output' as const,
-        call_id: call.call_id,
-        output: outputs[index] ?? '',
-      }));
-    }
+        return calls.length === 0
+          ? { text: response.outputText() }
+          : {
+              calls: calls.map((call) => ({ id: call.call_id, name: call.name, arguments: call.arguments })),
+            };
+      },
+      next: (outputs) =>
+        turn(
+          outputs.map(({ id, output }) => ({ type: 'function_call_output' as const, call_id: id, output })),
+        ),
+      tools,
+      maxSteps,
+      signal: sendOptions.signal,
+      unit: 'responses',
+    });
   }
 
   /** The session's saved form: its options (tools as they are now), the chain's current ID, a copy of the history and the usage. */

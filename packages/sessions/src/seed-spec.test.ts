@@ -4,8 +4,9 @@ import { ResponsesChatSession } from './responses-session.js';
 import type { SessionClient } from './session-client.js';
 import { SessionError } from './session-error.js';
 
-// lua-openai's own session specs, with a fake client standing in for `client:chat` as its stubs do.
-function fakeClient(overrides: Partial<SessionClient>): SessionClient {
+// lua-openai's own session specs, with a fake client standing in for `client:chat` as its stubs do. Its
+// methods may resolve anything (a malformed body, `ok: boolean`), as a client that is not ours could.
+function fakeClient(overrides: { [K in keyof SessionClient]?: unknown }): SessionClient {
   return {
     chat: vi.fn(async () => ({ ok: false, status: 500, body: {} })),
     createResponse: vi.fn(async () => ({ ok: false, status: 500, body: {} })),

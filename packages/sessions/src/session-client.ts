@@ -11,12 +11,13 @@ import type {
   ResponseStreamEvent,
 } from '@wireai/openai-client';
 
-/** A result as the client resolves it (only what sessions read). */
-export interface ClientResult<T> {
-  readonly ok: boolean;
-  readonly status: number;
-  readonly body: T | unknown;
-}
+/**
+ * A result as the client resolves it (only what sessions read): on a 2xx status (`ok: true`) the body is
+ * the endpoint's `T`; otherwise it is whatever the server sent (usually `{ error: { message } }`).
+ */
+export type ClientResult<T> =
+  | { readonly ok: true; readonly status: number; readonly body: T }
+  | { readonly ok: false; readonly status: number; readonly body: unknown };
 
 /**
  * The two client methods sessions call, structurally: an `OpenAI` client fits, and so does a fake in a

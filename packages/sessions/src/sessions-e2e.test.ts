@@ -1,20 +1,12 @@
 import { createClient, OpenAI } from '@wireai/openai-client';
 import { type MockOpenAIServer, startMockOpenAI } from '@wireai/testing';
-import { createAxiosTransport } from '@wireai/transport-axios';
-import { createFetchTransport } from '@wireai/transport-fetch';
-import { createUndiciTransport } from '@wireai/transport-undici';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ChatSession } from './chat-session.js';
 import { ResponsesChatSession, type SessionResponse } from './responses-session.js';
 import { type SessionError, ToolLoopError } from './session-error.js';
+import { TRANSPORTS } from './test-support/transports.js';
 import { tool } from './tools.js';
-
-const TRANSPORTS = [
-  ['undici', () => createUndiciTransport()],
-  ['axios', () => createAxiosTransport()],
-  ['fetch', () => createFetchTransport()],
-] as const;
 
 const weather = tool({
   name: 'get_weather',

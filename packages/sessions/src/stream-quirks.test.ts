@@ -6,25 +6,17 @@ import {
   startStreamServer,
   textStream,
 } from '@wireai/testing';
-import { createAxiosTransport } from '@wireai/transport-axios';
-import { createFetchTransport } from '@wireai/transport-fetch';
-import { createUndiciTransport } from '@wireai/transport-undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ChatSession } from './chat-session.js';
 import { ResponsesChatSession } from './responses-session.js';
 import { SessionError } from './session-error.js';
+import { TRANSPORTS } from './test-support/transports.js';
 import { tool } from './tools.js';
 
 // The recorded provider streams (@wireai/testing's CHAT_STREAM_QUIRKS), served by a raw node:http server
 // over every transport, through the sessions: the history must hold the fixture's message, and the next
 // request must send it back as it came (provider metadata included).
-
-const TRANSPORTS = [
-  ['undici', () => createUndiciTransport()],
-  ['axios', () => createAxiosTransport()],
-  ['fetch', () => createFetchTransport()],
-] as const;
 
 const places: string[] = [];
 const weather = tool({

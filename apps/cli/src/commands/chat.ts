@@ -1,11 +1,11 @@
 import type { EventEmitter } from 'node:events';
 import { createInterface } from 'node:readline';
 import { APIUserAbortError } from '@wireai/openai-client';
-import { ChatSession, ResponsesChatSession, type SessionUsage } from '@wireai/sessions';
+import { createSession, type Session, type SessionUsage } from '@wireai/sessions';
 import type { Connection } from '../connect.js';
 import { describeError } from '../errors.js';
 import { type Io, print, println } from '../io.js';
-import { loadSession, type Session, saveSession } from '../session-files.js';
+import { loadSession, saveSession } from '../session-files.js';
 import { startSpinner } from '../spinner.js';
 
 const HELP = `Commands:
@@ -36,8 +36,8 @@ export async function chat(
 ): Promise<number> {
   const { client, api } = connection;
   let model = connection.model;
-  const newSession = (): Session =>
-    api === 'responses' ? new ResponsesChatSession(client, { model }) : new ChatSession(client, { model });
+  // Only the `Session` interface from here on: both APIs are sent, streamed, switched and saved alike.
+  const newSession = (): Session => createSession(client, { api, model });
   let session = newSession();
   let failures = 0;
   const report = (error: unknown) => {
@@ -89,18 +89,14 @@ export async function chat(
             case '/load': {
               if (!argument) throw new Error('usage: /load FILE');
               session = await loadSession(client, argument);
-              model = session.toJSON().options.model ?? model;
+              model = session.model ?? model;
               println(io.stdout, `(loaded ${argument})`);
               break;
             }
             case '/model': {
               if (!argument) throw new Error('usage: /model NAME');
+              session.model = argument; // the conversation stays
               model = argument;
-              const saved = session.toJSON();
-              session =
-                saved.kind === 'responses'
-                  ? ResponsesChatSession.fromJSON(client, { ...saved, options: { ...saved.options, model } })
-                  : ChatSession.fromJSON(client, { ...saved, options: { ...saved.options, model } });
               println(io.stdout, `(model: ${model})`);
               break;
             }
@@ -122,24 +118,17 @@ export async function chat(
       // so a reply that fails before any text leaves no prefix behind.
       const stop = startSpinner(io.stderr);
       let begun = false;
-      const onChunk = (chunk: { content?: string }) => {
-        if (!chunk.content) return;
+      const onText = (text: string) => {
         if (!begun) {
           begun = true;
           stop();
           print(io.stdout, 'ai  › ');
         }
-        io.stdout.write(chunk.content);
+        io.stdout.write(text);
       };
       try {
-        const { signal } = generating;
-        await (session instanceof ChatSession
-          ? session.send(line, {
-              onChunk,
-              signal,
-              ...(connection.streamUsage ? { stream_options: { include_usage: true } } : {}),
-            })
-          : session.send(line, { onChunk, signal }));
+        // A streamed chat asks for its usage where the client's preset says the provider takes it.
+        await session.stream(line, onText, { signal: generating.signal });
         if (begun) println(io.stdout);
         else println(io.stdout, 'ai  › (no text)');
       } catch (error) {

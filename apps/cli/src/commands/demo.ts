@@ -1,5 +1,5 @@
 import { createClient, PROVIDERS, type TransportName } from '@wireai/openai-client';
-import { ChatSession, ResponsesChatSession, type SessionResponse, tool } from '@wireai/sessions';
+import { ChatSession, ResponsesChatSession, tool } from '@wireai/sessions';
 import { z } from 'zod';
 import type { Connection } from '../connect.js';
 import { type Io, println } from '../io.js';
@@ -59,8 +59,8 @@ export async function demo(connection: Connection, io: Io): Promise<void> {
 
   step('A ResponsesChatSession continues with previous_response_id');
   const responses = new ResponsesChatSession(connection.client, { model: connection.model });
-  const first = (await responses.send('Remember the word "lighthouse".')) as SessionResponse;
-  const second = (await responses.send('What word did I ask you to remember?')) as SessionResponse;
+  const first = await responses.send('Remember the word "lighthouse".');
+  const second = await responses.send('What word did I ask you to remember?');
   println(io.stdout, `  ${first.id}: ${first.outputText()}`);
   println(
     io.stdout,

@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { OpenAI } from '../client.js';
 import { OpenAIError, ValidationError } from '../errors.js';
 import { TRANSPORTS } from '../test-support/transports.js';
+import { azureBaseURL } from './environment.js';
 import { createClient } from './provider-clients.js';
 
 // openai-node's environment variables and Azure's routes and auth, over a raw 127.0.0.1 server on every
@@ -287,5 +288,19 @@ describe('configuration errors, before anything is sent', () => {
     expect(() => createClient('azure', 'k')).toThrow(
       'AZURE_OPENAI_ENDPOINT: expected an absolute http(s) URL',
     );
+  });
+});
+
+describe('an Azure endpoint as the portal gives it becomes the base URL', () => {
+  it.each([
+    ['https://me.openai.azure.com/', false, 'https://me.openai.azure.com/openai/v1'],
+    ['https://me.openai.azure.com', false, 'https://me.openai.azure.com/openai/v1'],
+    ['https://me.openai.azure.com/openai', false, 'https://me.openai.azure.com/openai/v1'],
+    ['https://me.openai.azure.com/openai/v1/', false, 'https://me.openai.azure.com/openai/v1'],
+    ['https://me.openai.azure.com/', true, 'https://me.openai.azure.com/openai'],
+    ['https://me.openai.azure.com/openai/v1', true, 'https://me.openai.azure.com/openai'],
+    ['https://gw.example/custom/path/', false, 'https://gw.example/custom/path'],
+  ])('%s (deployments: %s) → %s', (endpoint, deployments, baseURL) => {
+    expect(azureBaseURL(endpoint, deployments)).toBe(baseURL);
   });
 });

@@ -35,8 +35,7 @@ export function resolveSettings(preset: ProviderPreset, config: ClientConfig): C
     const value = name === undefined ? undefined : readEnv(name);
     return value === undefined ? undefined : { value, path: name as string };
   };
-  const azureBase = (endpoint: string) =>
-    `${endpoint.replace(/\/+$/, '')}${config.deployment === undefined ? '/openai/v1' : '/openai'}`;
+  const azureBase = (endpoint: string) => azureBaseURL(endpoint, config.deployment !== undefined);
   const envBaseURL = (env.baseURL ?? []).map(fromEnv).find((found) => found !== undefined);
   const envEndpoint = fromEnv(env.endpoint);
   const baseURL =
@@ -88,4 +87,20 @@ function withoutUndefined(query: Record<string, string> | undefined): Record<str
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(query ?? {})) if (value !== undefined) out[name] = value;
   return out;
+}
+
+/**
+ * Azure's base URL from a resource endpoint, which the portal gives as its root
+ * (`https://<resource>.openai.azure.com/`): `<endpoint>/openai/v1`, or `<endpoint>/openai` for deployment
+ * routes. An endpoint that already ends in `/openai` or `/openai/v1` is completed, not doubled; one with any
+ * other path (a gateway) is used as it is. A value that is not a URL is passed on for the URL check to name.
+ */
+export function azureBaseURL(endpoint: string, deployments: boolean): string {
+  if (!URL.canParse(endpoint)) return endpoint;
+  const url = new URL(endpoint);
+  const path = url.pathname.replace(/\/+$/, '');
+  if (path === '' || path === '/openai' || path === '/openai/v1')
+    url.pathname = deployments ? '/openai' : '/openai/v1';
+  else url.pathname = path;
+  return url.toString().replace(/\/+$/, '');
 }

@@ -1,5 +1,10 @@
 import { parseArgs } from 'node:util';
-import { DEFAULT_MAX_BODY_BYTES, type MockOpenAIServer, startMockOpenAI } from '../openai/mock-openai.js';
+import {
+  DEFAULT_MAX_BODY_BYTES,
+  type MockClock,
+  type MockOpenAIServer,
+  startMockOpenAI,
+} from '../openai/mock-openai.js';
 import { DEFAULT_REQUEST_LOG_SIZE } from '../openai/request-log.js';
 
 const USAGE = `Usage: wireai-mock-openai [options]
@@ -48,10 +53,14 @@ export function parseDuration(value: string): number {
   return Number(match[1]) * (match[2] === 's' ? 1000 : 1);
 }
 
-/** Runs the CLI: starts the server and returns it (the bin keeps it running until a signal). */
+/**
+ * Runs the CLI: starts the server and returns it (the bin keeps it running until a signal). `clock` is for
+ * tests, which record the delays the flags set instead of waiting through them.
+ */
 export async function runMockServerCli(
   argv: string[],
   print: (line: string) => void = console.log,
+  clock?: MockClock,
 ): Promise<MockOpenAIServer | undefined> {
   const { values } = parseArgs({
     args: argv,
@@ -89,6 +98,7 @@ export async function runMockServerCli(
     ...(values['api-key'] ? { apiKey: values['api-key'] } : {}),
     ...(maxBodyBytes === undefined ? {} : { maxBodyBytes }),
     ...(logSize === undefined ? {} : { requestLog: { size: logSize } }),
+    ...(clock ? { clock } : {}),
   });
   print(`wireai mock OpenAI server listening on ${server.baseURL}`);
   print(`  try: ${tryCommand(server.baseURL, values['api-key'])}`);

@@ -29,6 +29,8 @@ export interface ReplayOptions {
   match?: 'order' | 'request';
   /** Wait the recorded time between chunks (only when the cassette recorded timing). Default false. */
   timing?: boolean;
+  /** What `timing` waits with: a test passes a `sleep` that records the delays. Default: a real timer. */
+  clock?: { sleep(ms: number, signal?: AbortSignal): Promise<void> };
 }
 
 /** A transport that answers from a cassette (see `replayTransport`). */
@@ -95,7 +97,8 @@ export function replayTransport(
     async function* chunks() {
       for (const chunk of recorded.chunks) {
         if (options.timing && chunk.delayMs)
-          await sleep(chunk.delayMs, undefined, signal ? { signal } : {}).catch(() => undefined);
+          await (options.clock?.sleep(chunk.delayMs, signal) ??
+            sleep(chunk.delayMs, undefined, signal ? { signal } : {}).catch(() => undefined));
         if (signal?.aborted) throw new TransportError('ABORTED', 'Request aborted', context);
         yield decodeChunk(chunk);
       }

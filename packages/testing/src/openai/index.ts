@@ -3,6 +3,7 @@ export { MAX_JSON_DEPTH } from './json-body.js';
 export {
   createMockOpenAI,
   DEFAULT_MAX_BODY_BYTES,
+  type MockClock,
   type MockOpenAI,
   type MockOpenAIOptions,
   type MockOpenAIServer,

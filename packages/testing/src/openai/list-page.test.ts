@@ -9,7 +9,9 @@ import { type MockOpenAIServer, startMockOpenAI } from './mock-openai.js';
 let mock: MockOpenAIServer;
 beforeAll(async () => {
   mock = await startMockOpenAI();
-});
+  // Loading and compiling the description takes seconds on a busy machine: once, here, not in a test.
+  openapiErrors('ListFilesResponse', { object: 'list', data: [] });
+}, 60_000);
 afterEach(() => mock.reset());
 afterAll(() => mock.close());
 

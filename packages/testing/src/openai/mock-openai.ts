@@ -103,7 +103,21 @@ export interface MockOpenAIOptions {
    * keep every body. `0` keeps none, `Infinity` every one.
    */
   requestLog?: { size?: number };
+  /**
+   * What the mock waits with (latency, fault delays, chunk pacing): a test passes a `sleep` that records
+   * the delays and returns at once, to assert them as values. Default: a real timer.
+   */
+  clock?: MockClock;
 }
+
+/** The mock's waits; `sleep` settles early (and quietly) when `signal` fires: the client went away. */
+export interface MockClock {
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+const realClock: MockClock = {
+  sleep: (ms, signal) => sleep(ms, undefined, signal ? { signal } : {}).catch(() => undefined),
+};
 
 /** The largest request body `startMockOpenAI` accepts by default: 32 MiB (a larger one gets 413). */
 export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
@@ -163,6 +177,7 @@ export function createMockOpenAI(options: MockOpenAIOptions = {}): MockOpenAI {
     },
   };
 
+  const clock = options.clock ?? realClock;
   const handler: MockHandler = async (raw) => {
     const requestId = `req_${(++counter).toString(16).padStart(12, '0')}`;
     const common: Array<[string, string]> = [
@@ -209,7 +224,7 @@ export function createMockOpenAI(options: MockOpenAIOptions = {}): MockOpenAI {
     const scripted = queuedFault && failsRequest(queuedFault) ? replies?.[0] : replies?.shift();
     const fault = queuedFault ?? scripted?.fault;
     const delay = (options.latencyMs ?? 0) + (fault?.delayMs ?? 0);
-    if (delay > 0) await sleep(delay, undefined, { signal: raw.signal }).catch(() => undefined);
+    if (delay > 0) await clock.sleep(delay, raw.signal);
     // The client left during the delay: answer nobody, and do not run a route (or a test's handler) for it.
     if (raw.signal.aborted) return { status: 499 };
 
@@ -225,7 +240,7 @@ export function createMockOpenAI(options: MockOpenAIOptions = {}): MockOpenAI {
       if (error instanceof EndpointError) result = error.result;
       else throw error;
     }
-    return respond(result, common, fault, options.chunkDelayMs ?? 0, raw.signal);
+    return respond(result, common, fault, options.chunkDelayMs ?? 0, raw.signal, clock);
   };
 
   async function run(
@@ -536,6 +551,7 @@ function respond(
   fault: Fault | undefined,
   defaultChunkDelay: number,
   signal: AbortSignal,
+  clock: MockClock,
 ): MockResponseInit {
   const headers: Array<[string, string]> = [...common];
   if (fault?.retryAfter !== undefined) headers.push(['retry-after', String(fault.retryAfter)]);
@@ -554,7 +570,7 @@ function respond(
     if (!fault?.truncate && typeof fault?.reset !== 'object' && chunkDelay === 0) {
       return { status: result.status ?? 200, headers, body: text };
     }
-    return { status: result.status ?? 200, headers, body: paced([cut], fault, chunkDelay, signal) };
+    return { status: result.status ?? 200, headers, body: paced([cut], fault, chunkDelay, signal, clock) };
   }
   headers.push(['content-type', 'text/event-stream; charset=utf-8'], ['cache-control', 'no-cache']);
   let events = result.events;
@@ -563,7 +579,7 @@ function respond(
       fault.errorEvent;
     events = [...events.slice(0, afterEvents), result.errorEvent(message)];
   } else if (fault?.truncate) events = events.slice(0, result.terminalFrom);
-  return { status: 200, headers, body: paced(events.map(serialiseEvent), fault, chunkDelay, signal) };
+  return { status: 200, headers, body: paced(events.map(serialiseEvent), fault, chunkDelay, signal, clock) };
 }
 
 /** Sends pieces with the fault's pacing; a reset after N bytes drops the connection there. */
@@ -572,12 +588,13 @@ async function* paced(
   fault: Fault | undefined,
   delay: number,
   signal: AbortSignal,
+  clock: MockClock,
 ): AsyncGenerator<string | Uint8Array> {
   const resetAfter = typeof fault?.reset === 'object' ? fault.reset.afterBytes : Number.POSITIVE_INFINITY;
   let sent = 0;
   for (const [index, piece] of pieces.entries()) {
     if (index > 0 && delay > 0) {
-      await sleep(delay, undefined, { signal }).catch(() => undefined);
+      await clock.sleep(delay, signal);
       if (signal.aborted) return;
     }
     const bytes = Buffer.byteLength(piece);
