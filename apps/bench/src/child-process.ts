@@ -3,13 +3,16 @@ import { fileURLToPath } from 'node:url';
 
 const tsx = ['--import', 'tsx'];
 
-/** Starts the bench server in its own process; resolves its origin once it listens. */
-export async function startBenchServer(): Promise<{ origin: string; close(): Promise<void> }> {
-  const child = spawn(
-    process.execPath,
-    [...tsx, fileURLToPath(new URL('./bench-server.ts', import.meta.url))],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
+/**
+ * Starts a bench server in its own process; resolves what it prints after `READY` (its origin, or a JSON
+ * description) once it listens.
+ */
+export async function startBenchServer(
+  script = './bench-server.ts',
+): Promise<{ origin: string; close(): Promise<void> }> {
+  const child = spawn(process.execPath, [...tsx, fileURLToPath(new URL(script, import.meta.url))], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const origin = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => {

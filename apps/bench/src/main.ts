@@ -1,19 +1,39 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { bundleReport } from './bundle-report.js';
 import { runChild, startBenchServer } from './child-process.js';
 import { contenders } from './contenders.js';
 import { requestBench } from './request-bench.js';
 import { sseDecodeBench } from './sse-decode-bench.js';
 import { sseLinearity } from './sse-linearity.js';
 import { streamBench } from './stream-bench.js';
+import { wireBench } from './wire-bench.js';
 
 // `pnpm bench` measures everything and writes RESULTS.md and the README summary; `--quick` runs small
 // sizes in under a minute and writes nothing.
 const quick = process.argv.includes('--quick');
 const sizes = quick
-  ? { requests: 300, rounds: 3, chunks: 10_000, decodeMiB: 20, streamMiB: 50, bigMiB: 30, soak: 2_000 }
-  : { requests: 2_000, rounds: 5, chunks: 50_000, decodeMiB: 100, streamMiB: 500, bigMiB: 30, soak: 20_000 };
+  ? {
+      requests: 300,
+      rounds: 3,
+      chunks: 10_000,
+      decodeMiB: 20,
+      streamMiB: 50,
+      bigMiB: 30,
+      soak: 2_000,
+      imports: 5,
+    }
+  : {
+      requests: 2_000,
+      rounds: 5,
+      chunks: 50_000,
+      decodeMiB: 100,
+      streamMiB: 500,
+      bigMiB: 30,
+      soak: 20_000,
+      imports: 15,
+    };
 
 const lines: string[] = [];
 const out = (line = '') => {
@@ -224,6 +244,35 @@ try {
       `${soak.rssGrowthPct.toFixed(1)}%`,
     );
   }
+
+  await bundleReport({ out, table, target }, sizes.imports);
+
+  out('\n### 8. HTTP/2 against HTTP/1.1, and compression (wireai on undici)\n');
+  const wire = await wireBench({ requests: quick ? 500 : 4_000, rounds: sizes.rounds });
+  table(
+    ['64 chat completions in flight', 'requests/s', 'connections the server saw'],
+    wire.protocols.map((protocol) => [
+      protocol.name,
+      protocol.requestsPerSecond.toFixed(0),
+      protocol.connections,
+    ]),
+  );
+  const [http1, http2] = wire.protocols;
+  if (http1 && http2)
+    target(
+      'HTTP/2: 64 in flight on one connection ≥ HTTP/1.1 throughput',
+      http2.connections === 1 && http2.requestsPerSecond >= http1.requestsPerSecond,
+      `${ratio(http2.requestsPerSecond, http1.requestsPerSecond)}× HTTP/1.1's requests/s on ${http2.connections} connection(s) (HTTP/1.1: ${http1.connections})`,
+    );
+  out('');
+  table(
+    [
+      `1,000 embeddings (${(wire.embeddingBytes / 2 ** 20).toFixed(1)} MiB of JSON)`,
+      'ms',
+      'bytes on the wire',
+    ],
+    wire.compression.map((mode) => [mode.name, mode.ms.toFixed(0), mode.bytes.toLocaleString('en')]),
+  );
 
   out('\n### Targets\n');
   table(

@@ -19,6 +19,7 @@ const KEY = 'sk-readme-snippets';
 /** Snippets run more than once, with these variables: record against the mock, then replay offline. */
 const RUNS: Record<string, Array<Record<string, string>>> = {
   'apps/readme-snippets/src/testing/record-replay.ts': [{ RECORD: '1' }, {}],
+  'apps/readme-snippets/src/testing/openai-node-offline.ts': [{ RECORD: '1' }, {}],
 };
 
 const snippets = snippetFiles().filter(({ file }) => !file.endsWith('.test.ts'));

@@ -8,6 +8,7 @@ export {
   type TransportErrorOptions,
 } from './errors/transport-error.js';
 export { errorBrand, WireaiError, type WireaiErrorOptions } from './errors/wireai-error.js';
+export { type FetchFunction, toFetch } from './fetch/to-fetch.js';
 export {
   BodyTooLargeError,
   type CollectOptions,

@@ -10,7 +10,7 @@ import {
   type ChatDelta,
   ValidationError,
 } from '@wireai/openai-client';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import {
   checkFunctions,
   checkTools,
@@ -45,8 +45,8 @@ export type OnChatChunk = (chunk: ChatDelta, raw: ChatCompletionChunk) => unknow
 /** Per-request overrides for `send` and `generateResponse`: any parameter, plus streaming and a schema. */
 export interface ChatSendOptions extends ChatCompletionOptions, SessionCallOptions {
   onChunk?: OnChatChunk;
-  /** Ask for structured output matching this zod schema; the reply is parsed and validated. */
-  schema?: z.ZodType;
+  /** Ask for structured output matching this zod schema (`zod` or `zod/mini`); the reply is parsed and validated. */
+  schema?: z.core.$ZodType;
 }
 
 /** What a reply is: the text, or the whole assistant message when it carries tool or function calls. */
@@ -160,7 +160,7 @@ export class ChatSession
    */
   async send<T>(
     message: ChatCompletionMessage | string,
-    options: ChatSendOptions & { schema: z.ZodType<T> },
+    options: ChatSendOptions & { schema: z.core.$ZodType<T> },
   ): Promise<T>;
   async send(
     message: ChatCompletionMessage | string,
@@ -196,7 +196,10 @@ export class ChatSession
    * `stream_options` (see `ProviderPreset.streamUsage`). Throws `SessionError` with lua-openai's messages,
    * `ValidationError` (before sending) when `functions` or `tools` are not valid declarations.
    */
-  async generateResponse<T>(append: boolean, options: ChatSendOptions & { schema: z.ZodType<T> }): Promise<T>;
+  async generateResponse<T>(
+    append: boolean,
+    options: ChatSendOptions & { schema: z.core.$ZodType<T> },
+  ): Promise<T>;
   async generateResponse(append?: boolean, options?: ChatSendOptions | OnChatChunk): Promise<ChatReply>;
   async generateResponse(append = true, options?: ChatSendOptions | OnChatChunk): Promise<unknown> {
     const { onChunk, signal, schema, ...overrides } = callOptions<ChatSendOptions, OnChatChunk>(options);

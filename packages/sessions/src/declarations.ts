@@ -1,5 +1,5 @@
 import { type ChatCompletionOptions, ValidationError } from '@wireai/openai-client';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { functionDeclarations, issuesOf } from './saved-session.js';
 
 /** A session's legacy `functions` (lua-openai's), as the API takes them. */
@@ -12,18 +12,20 @@ const toolDeclarations = z.array(
   z
     .looseObject({
       type: z.string(),
-      function: z
-        .looseObject({
+      function: z.optional(
+        z.looseObject({
           name: z.string(),
-          description: z.string().optional(),
-          parameters: z.record(z.string(), z.unknown()).optional(),
-        })
-        .optional(),
+          description: z.optional(z.string()),
+          parameters: z.optional(z.record(z.string(), z.unknown())),
+        }),
+      ),
     })
-    .refine((tool) => tool.type !== 'function' || tool.function !== undefined, {
-      message: 'a function tool needs function: { name, parameters? }',
-      path: ['function'],
-    }),
+    .check(
+      z.refine((tool) => tool.type !== 'function' || tool.function !== undefined, {
+        error: 'a function tool needs function: { name, parameters? }',
+        path: ['function'],
+      }),
+    ),
 );
 
 /**
@@ -43,12 +45,12 @@ export function checkTools(tools: unknown, path = 'tools'): void {
 
 // The Responses API's tools are flat (`{ type: 'function', name, parameters }`) and of many kinds.
 const responseToolDeclarations = z.array(
-  z
-    .looseObject({ type: z.string(), name: z.string().optional() })
-    .refine((tool) => tool.type !== 'function' || typeof tool.name === 'string', {
-      message: 'a function tool needs a name',
+  z.looseObject({ type: z.string(), name: z.optional(z.string()) }).check(
+    z.refine((tool) => tool.type !== 'function' || typeof tool.name === 'string', {
+      error: 'a function tool needs a name',
       path: ['name'],
     }),
+  ),
 );
 
 /** A list of Responses API tools, each with a `type`; a function tool with a `name`. Throws `ValidationError` naming the path. */

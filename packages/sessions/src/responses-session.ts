@@ -8,7 +8,7 @@ import {
   type ResponseOptions,
   type ResponseStreamEvent,
 } from '@wireai/openai-client';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { checkResponseTools } from './declarations.js';
 import { parseSavedResponses } from './saved-session.js';
 import type { OnText, Session, SessionCallOptions, SessionRunOptions } from './session.js';
@@ -56,12 +56,12 @@ export type OnResponseChunk = (chunk: ResponseChunk, raw: ResponseStreamEvent) =
 /** Per-request overrides for `send` and `createResponse`: any parameter, plus streaming and a schema. */
 export interface ResponseSendOptions extends ResponseOptions, SessionCallOptions {
   onChunk?: OnResponseChunk;
-  /** Ask for structured output matching this zod schema; the reply is parsed and validated. */
-  schema?: z.ZodType;
+  /** Ask for structured output matching this zod schema (`zod` or `zod/mini`); the reply is parsed and validated. */
+  schema?: z.core.$ZodType;
 }
 
 /** Options asking for structured output: the reply is parsed and validated by `schema`, and typed by it. */
-export type ResponseStructuredOptions<T> = ResponseSendOptions & { schema: z.ZodType<T> };
+export type ResponseStructuredOptions<T> = ResponseSendOptions & { schema: z.core.$ZodType<T> };
 
 /** Options that stream: a callback in place of the options, or options with `onChunk` (the reply is the text). */
 export type ResponseStreamingOptions = OnResponseChunk | (ResponseSendOptions & { onChunk: OnResponseChunk });

@@ -1,7 +1,8 @@
 import { assertChatMessage, type ChatCompletionMessage, ValidationError } from '@wireai/openai-client';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { SessionError } from './session-error.js';
 import type { SessionUsage } from './usage.js';
+import { ENGLISH } from './zod-messages.js';
 
 // The saved shapes of the sessions (`toJSON()`), checked strictly when a session is resumed: whatever
 // `fromJSON` is given (a file, a database row, a user's upload) is untrusted. Keys the shape does not
@@ -33,7 +34,7 @@ export function withoutPrototypeKeys<T extends object>(value: T): T {
   return copy as T;
 }
 
-const tokenCount = z.number().int().nonnegative(); // `int()` is a safe integer: finite, no NaN
+const tokenCount = z.number().check(z.int(), z.nonnegative()); // `int()` is a safe integer: finite, no NaN
 
 const usage = z.object({
   inputTokens: tokenCount,
@@ -44,69 +45,80 @@ const usage = z.object({
 
 /** A legacy function declaration (lua-openai's `test_function`): a name, an optional description and parameters. */
 export const functionDeclarations = z.array(
-  z
-    .looseObject({
+  z.pipe(
+    z.looseObject({
       name: z.string(),
-      description: z.string().optional(),
-      parameters: z.record(z.string(), z.unknown()).optional(),
-    })
-    .transform(withoutPrototypeKeys),
+      description: z.optional(z.string()),
+      parameters: z.optional(z.record(z.string(), z.unknown())),
+    }),
+    z.transform(withoutPrototypeKeys),
+  ),
 );
 
 /**
  * Request parameters: any key (the API has many and providers add more), but prototype keys and `drop`
  * (what a session supplies itself); the ones a session reads are typed.
  */
-const parameters = <Shape extends z.core.$ZodLooseShape>(shape: Shape, drop: string) =>
-  z.looseObject({ model: z.string().min(1).optional(), ...shape }).transform((value) => {
-    const { [drop]: _dropped, ...rest } = withoutPrototypeKeys(value) as Record<string, unknown>;
-    return rest;
-  });
+const parameters = <Shape extends z.core.$ZodLooseShape>(shape: Shape, drop: string) => {
+  const object = z.looseObject({ model: z.optional(z.string().check(z.minLength(1))), ...shape });
+  return z.pipe(
+    object,
+    z.transform((value: z.output<typeof object>): Record<string, unknown> => {
+      const { [drop]: _dropped, ...rest } = withoutPrototypeKeys(value) as Record<string, unknown>;
+      return rest;
+    }),
+  );
+};
 
 /** Each message checked as `appendMessage` checks it (the client's schema), its issues at their full path. */
-const chatHistory = z
-  .array(z.unknown())
-  .superRefine((messages, context) => {
-    let found = 0;
-    for (let index = 0; index < messages.length && found < MAX_ISSUES; index++) {
-      try {
-        assertChatMessage(messages[index], `messages[${index}]`);
-      } catch (error) {
-        if (!ValidationError.isInstance(error)) throw error;
-        for (const issue of error.issues) {
-          found++;
-          context.addIssue({
-            code: 'custom',
-            message: issue.message,
-            path: [index],
-            params: { at: issue.path },
-          });
+const chatHistory = z.pipe(
+  z.array(z.unknown()).check(
+    z.superRefine((messages, context) => {
+      let found = 0;
+      for (let index = 0; index < messages.length && found < MAX_ISSUES; index++) {
+        try {
+          assertChatMessage(messages[index], `messages[${index}]`);
+        } catch (error) {
+          if (!ValidationError.isInstance(error)) throw error;
+          for (const issue of error.issues) {
+            found++;
+            context.addIssue({
+              code: 'custom',
+              message: issue.message,
+              path: [index],
+              params: { at: issue.path },
+            });
+          }
         }
       }
-    }
-  })
-  .transform((messages) => messages.map((message) => withoutPrototypeKeys(message as object)));
+    }),
+  ),
+  z.transform((messages: unknown[]) => messages.map((message) => withoutPrototypeKeys(message as object))),
+);
 
 /** A kept response: what a conversation continues from (an `id`, an `output` list), and whatever else it had. */
-const keptResponse = z
-  .looseObject({ id: z.string().min(1), output: z.array(z.unknown()) })
-  .transform(withoutPrototypeKeys);
+const keptResponse = z.pipe(
+  z.looseObject({ id: z.string().check(z.minLength(1)), output: z.array(z.unknown()) }),
+  z.transform(withoutPrototypeKeys),
+);
 
 const savedChat = z.object({
   version: z.literal(1),
   kind: z.literal('chat'),
-  options: parameters({ functions: functionDeclarations.optional() }, 'messages').optional(),
+  options: z.optional(parameters({ functions: z.optional(functionDeclarations) }, 'messages')),
   messages: chatHistory,
-  usage: usage.optional(),
+  usage: z.optional(usage),
 });
 
 const savedResponses = z.object({
   version: z.literal(1),
   kind: z.literal('responses'),
-  options: parameters({ previous_response_id: z.string().min(1).nullable().optional() }, 'input').optional(),
-  currentResponseId: z.string().min(1).nullable().optional(),
+  options: z.optional(
+    parameters({ previous_response_id: z.optional(z.nullable(z.string().check(z.minLength(1)))) }, 'input'),
+  ),
+  currentResponseId: z.optional(z.nullable(z.string().check(z.minLength(1)))),
   responseHistory: z.array(keptResponse),
-  usage: usage.optional(),
+  usage: z.optional(usage),
 });
 
 export interface SavedChat {
@@ -145,15 +157,15 @@ export function parseSavedResponses(json: unknown): SavedResponses {
 
 /** The issues of `value` against `schema`, each with its path under `root` (`functions[0].name`). */
 export function issuesOf(
-  schema: z.ZodType,
+  schema: z.ZodMiniType,
   value: unknown,
   root: string,
 ): Array<{ path: string; message: string }> {
-  const result = schema.safeParse(value);
+  const result = z.safeParse(schema, value, ENGLISH);
   return result.success ? [] : result.error.issues.map((issue) => describe(issue, root));
 }
 
-function parse<T>(schema: z.ZodType<T>, json: unknown, name: string): T {
+function parse<T>(schema: z.ZodMiniType<T>, json: unknown, name: string): T {
   let value = json;
   if (typeof json === 'string') {
     try {
@@ -162,7 +174,7 @@ function parse<T>(schema: z.ZodType<T>, json: unknown, name: string): T {
       throw new SessionError(`Not a saved ${name}: not JSON (${(error as Error).message})`, undefined, json);
     }
   }
-  const result = schema.safeParse(value);
+  const result = z.safeParse(schema, value, ENGLISH);
   if (result.success) return result.data;
   const issues = result.error.issues.map((issue) => describe(issue, ''));
   const shown = issues

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { userParseContext } from './zod-messages.js';
 
 /** A JSON Schema object, for tools declared without zod. */
 export type JsonSchemaObject = Record<string, unknown>;
@@ -7,23 +8,27 @@ export type JsonSchemaObject = Record<string, unknown>;
 export interface Tool<Args = unknown> {
   name: string;
   description?: string;
-  /** A zod schema (arguments are validated with it) or a JSON Schema (required properties are checked). */
-  parameters: z.ZodType<Args> | JsonSchemaObject;
+  /**
+   * A zod 4 schema, from `zod` or `zod/mini` (arguments are validated with it), or a JSON Schema
+   * (required properties are checked).
+   */
+  parameters: z.core.$ZodType<Args> | JsonSchemaObject;
   /** Runs the tool; the result goes back to the model (strings as they are, anything else as JSON). */
   execute(args: Args, context: { signal?: AbortSignal }): unknown | Promise<unknown>;
 }
 
-/** Declares a tool with its argument type inferred from the zod schema. */
-export function tool<Schema extends z.ZodType>(definition: {
+/** Declares a tool with its argument type inferred from the zod schema (`zod` or `zod/mini`). */
+export function tool<Schema extends z.core.$ZodType>(definition: {
   name: string;
   description?: string;
   parameters: Schema;
-  execute(args: z.infer<Schema>, context: { signal?: AbortSignal }): unknown | Promise<unknown>;
-}): Tool<z.infer<Schema>> {
-  return definition as Tool<z.infer<Schema>>;
+  execute(args: z.output<Schema>, context: { signal?: AbortSignal }): unknown | Promise<unknown>;
+}): Tool<z.output<Schema>> {
+  return definition as Tool<z.output<Schema>>;
 }
 
-const isZod = (value: unknown): value is z.ZodType => value instanceof z.ZodType;
+// Every zod 4 schema, full or mini, is a core `$ZodType` (zod checks the schema's traits, not its class).
+const isZod = (value: unknown): value is z.core.$ZodType => value instanceof z.core.$ZodType;
 
 /** The JSON Schema the API is sent for a tool's parameters. */
 export function parametersSchema(definition: Tool): JsonSchemaObject {
@@ -83,7 +88,7 @@ export async function executeToolCall(
 
 function checkArguments(definition: Tool, args: unknown): string | { value: unknown } {
   if (isZod(definition.parameters)) {
-    const result = definition.parameters.safeParse(args);
+    const result = z.safeParse(definition.parameters, args, userParseContext());
     if (result.success) return { value: result.data };
     return result.error.issues
       .map((issue) => `${issue.path.join('.') || '(arguments)'}: ${issue.message}`)

@@ -1,4 +1,5 @@
 export * from './cassette/index.js';
+export { type LoopbackCertificate, loopbackCertificate } from './conformance/loopback-certificate.js';
 export {
   CHAT_STREAM_QUIRKS,
   type ChatStreamFixture,

@@ -27,8 +27,9 @@ export interface UndiciTransportOptions {
   /** Most redirects followed when a request asks for `redirect: true` (default 20). */
   maxRedirections?: number;
   /**
-   * Speak HTTP/2 to https origins that offer it (ALPN), many requests multiplexed on one connection
-   * (default `false`: HTTP/1.1, as undici).
+   * Speak HTTP/2 to https origins that offer it (ALPN) (default `false`: HTTP/1.1, as undici). With
+   * `connections: 1` every request to an origin is multiplexed on one connection; without it undici's pool
+   * opens a connection per concurrent request, each carrying one stream at a time.
    */
   allowH2?: boolean;
   /** TLS and socket options of each connection (undici's `connect`): `ca` to trust a private certificate, say. */

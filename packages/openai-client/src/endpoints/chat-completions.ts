@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as v from 'valibot';
 import { ValidationError } from '../errors.js';
 import type { ClientCore } from '../request/client-core.js';
 import type { CallOptions } from '../request/send-request.js';
@@ -36,7 +36,7 @@ export interface ChatDelta {
   usage?: NonNullable<ChatCompletionChunk['usage']>;
 }
 
-const functions = z.array(functionDeclaration);
+const functions = v.array(functionDeclaration);
 
 /** Checks the messages and the options (legacy functions, numbers, model) and builds the payload lua-openai sends. */
 export function chatPayload(

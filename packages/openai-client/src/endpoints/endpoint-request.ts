@@ -1,4 +1,5 @@
 import { ValidationError } from '../errors.js';
+import { CALL_OPTION_NAMES } from '../request/call-option-names.js';
 import type { ClientCore } from '../request/client-core.js';
 import {
   type CallOptions,
@@ -35,18 +36,6 @@ export function endpointRequest<T, E = unknown>(
       : (options.query ?? request.query);
   return sendRequest<T, E>(core, { ...request, ...options, ...(query ? { query } : {}) }, ENDPOINT_PATHS);
 }
-
-const CALL_OPTION_NAMES = [
-  'signal',
-  'timeout',
-  'maxRetries',
-  'headers',
-  'maxBodyBytes',
-  'maxEventSize',
-  'sseFraming',
-  'query',
-  'throwOnError',
-] as const satisfies ReadonlyArray<keyof CallOptions>;
 
 /** The call options of `call`, and only those, checked: a `ValidationError` names what is wrong (`call.timeout`). */
 export function callOptions(call: unknown): CallOptions {

@@ -1,4 +1,5 @@
 import { ValidationError } from '../errors.js';
+import { CALL_OPTION_NAMES } from '../request/call-option-names.js';
 import type { ClientCore } from '../request/client-core.js';
 import { sendRequest } from '../request/send-request.js';
 import type { Result } from '../types.js';
@@ -11,16 +12,8 @@ import { encodeQuery } from './query-string.js';
 const KEY = /^(GET|POST|PUT|PATCH|DELETE) (\/[^\s]*)$/;
 const PLACEHOLDER = /\{([^{}]+)\}/g;
 const PARAM_FIELDS = new Set(['path', 'query', 'body', 'rawBody']);
-const CALL_FIELDS = new Set([
-  'signal',
-  'timeout',
-  'maxRetries',
-  'headers',
-  'maxBodyBytes',
-  'maxEventSize',
-  'sseFraming',
-  'throwOnError',
-]);
+// `query` is one of `call()`'s own parameters, not a call option there.
+const CALL_FIELDS = new Set<string>(CALL_OPTION_NAMES.filter((name) => name !== 'query'));
 
 /**
  * `client.call(key, params)`: one operation of the official description, through `sendRequest` like

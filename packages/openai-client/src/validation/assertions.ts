@@ -1,10 +1,10 @@
-import { z } from 'zod';
+import * as v from 'valibot';
 import type { ChatCompletionMessage, ResponseInput } from '../types.js';
 import { chatMessage } from './chat-messages.js';
 import { responsesInput } from './responses-input.js';
 import { validate } from './validate.js';
 
-const messageList = z.array(chatMessage);
+const messageList = v.array(chatMessage);
 
 /**
  * Checks chat messages as the client does before sending; throws a `ValidationError` naming each bad

@@ -1,65 +1,59 @@
-import { z } from 'zod';
-import { explain } from './validate.js';
+import * as v from 'valibot';
+import { looseObject, variant } from './shapes.js';
+import { explain, isPlainObject, type Schema } from './validate.js';
 
 // Responses API input (InputParam): a string, or a list of items. The common items are checked field by
 // field; other item types the API knows (reasoning, tool call outputs of built-in tools…) pass as long
 // as they carry a `type`.
 
-const inputText = z.looseObject({ type: z.literal('input_text'), text: z.string() });
-const inputImage = z.looseObject({
-  type: z.literal('input_image'),
-  image_url: z.string().optional(),
-  file_id: z.string().optional(),
-  detail: z.enum(['auto', 'low', 'high']).optional(),
+const inputText = v.looseObject({ type: v.literal('input_text'), text: v.string() });
+const inputImage = v.looseObject({
+  type: v.literal('input_image'),
+  image_url: v.optional(v.string()),
+  file_id: v.optional(v.string()),
+  detail: v.optional(v.picklist(['auto', 'low', 'high'])),
 });
-const inputFile = z.looseObject({
-  type: z.literal('input_file'),
-  file_id: z.string().optional(),
-  file_data: z.string().optional(),
-  file_url: z.string().optional(),
-  filename: z.string().optional(),
+const inputFile = v.looseObject({
+  type: v.literal('input_file'),
+  file_id: v.optional(v.string()),
+  file_data: v.optional(v.string()),
+  file_url: v.optional(v.string()),
+  filename: v.optional(v.string()),
 });
-const inputAudio = z.looseObject({
-  type: z.literal('input_audio'),
-  input_audio: z.looseObject({ data: z.string(), format: z.string() }),
+const inputAudio = v.looseObject({
+  type: v.literal('input_audio'),
+  input_audio: looseObject({ data: v.string(), format: v.string() }),
 });
-const outputText = z.looseObject({ type: z.literal('output_text'), text: z.string() });
-const refusal = z.looseObject({ type: z.literal('refusal'), refusal: z.string() });
+const outputText = v.looseObject({ type: v.literal('output_text'), text: v.string() });
+const refusal = v.looseObject({ type: v.literal('refusal'), refusal: v.string() });
 
-const contentPart = z.discriminatedUnion('type', [
-  inputText,
-  inputImage,
-  inputFile,
-  inputAudio,
-  outputText,
-  refusal,
-]);
+const contentPart = variant('type', [inputText, inputImage, inputFile, inputAudio, outputText, refusal]);
 
-const message = z.looseObject({
-  type: z.literal('message').optional(),
-  role: z.enum(['user', 'assistant', 'system', 'developer']),
-  content: z.union([z.string(), z.array(contentPart)]),
+const message = looseObject({
+  type: v.optional(v.literal('message')),
+  role: v.picklist(['user', 'assistant', 'system', 'developer']),
+  content: v.union([v.string(), v.array(contentPart)]),
 });
 
-const functionCallOutput = z.looseObject({
-  type: z.literal('function_call_output'),
-  call_id: z.string(),
-  output: z.union([z.string(), z.array(contentPart)]),
+const functionCallOutput = looseObject({
+  type: v.literal('function_call_output'),
+  call_id: v.string(),
+  output: v.union([v.string(), v.array(contentPart)]),
 });
 
-const functionCall = z.looseObject({
-  type: z.literal('function_call'),
-  call_id: z.string(),
-  name: z.string(),
-  arguments: z.string(),
+const functionCall = looseObject({
+  type: v.literal('function_call'),
+  call_id: v.string(),
+  name: v.string(),
+  arguments: v.string(),
 });
 
-const itemReference = z.looseObject({ type: z.literal('item_reference'), id: z.string() });
+const itemReference = looseObject({ type: v.literal('item_reference'), id: v.string() });
 
 /** Other item types the API knows (reasoning, built-in tool calls…): anything with a string `type`. */
-const otherItem = z.looseObject({ type: z.string() });
+const otherItem = looseObject({ type: v.string() });
 
-const CHECKED: Record<string, z.ZodType> = {
+const CHECKED: Record<string, Schema> = {
   message,
   function_call_output: functionCallOutput,
   function_call: functionCall,
@@ -67,21 +61,34 @@ const CHECKED: Record<string, z.ZodType> = {
 };
 
 /** One item, checked by its `type` (a message when it has none), so errors point at the right fields. */
-const inputItem = z.unknown().superRefine((value, context) => {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    context.addIssue({ code: 'custom', message: 'expected an input item (an object)' });
-    return;
-  }
-  const type = (value as { type?: unknown }).type;
-  const schema =
-    type === undefined ? message : typeof type === 'string' ? (CHECKED[type] ?? otherItem) : otherItem;
-  const result = schema.safeParse(value);
-  if (result.success) return;
-  for (const { path, message } of explain(result.error.issues, value))
-    context.addIssue({ code: 'custom', message, path, input: value });
-});
+const inputItem = v.pipe(
+  v.unknown(),
+  v.rawCheck(({ dataset, addIssue }) => {
+    const value = dataset.value;
+    if (!isPlainObject(value)) {
+      addIssue({ message: 'expected an input item (an object)' });
+      return;
+    }
+    const type = value.type;
+    const schema =
+      type === undefined ? message : typeof type === 'string' ? (CHECKED[type] ?? otherItem) : otherItem;
+    const result = v.safeParse(schema, value);
+    if (result.success) return;
+    for (const { path, message } of explain(schema, result.issues, value))
+      addIssue({
+        message,
+        path: path.map((key) => ({
+          type: 'unknown',
+          origin: 'value',
+          input: value,
+          key,
+          value: undefined,
+        })) as [v.UnknownPathItem, ...v.UnknownPathItem[]],
+      });
+  }),
+);
 
-export const responsesInput = z.union([
-  z.string(),
-  z.array(inputItem).min(1, 'expected at least one input item'),
+export const responsesInput = v.union([
+  v.string(),
+  v.pipe(v.array(inputItem), v.minLength(1, 'expected at least one input item')),
 ]);

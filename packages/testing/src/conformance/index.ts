@@ -5,5 +5,6 @@ export {
   describeTransportConformance,
   type TransportFactory,
 } from './describe-transport-conformance.js';
+export { type LoopbackCertificate, loopbackCertificate } from './loopback-certificate.js';
 export { type ProxyServer, startProxy } from './proxy-server.js';
 export { closedPort, startBlackhole, startRawServer } from './raw-server.js';

@@ -93,25 +93,13 @@ export async function serveHandler(handler: MockHandler, options: ServeOptions =
     connectionCount++;
     if (options.unref) socket.unref();
   });
-  await new Promise<void>((resolve) =>
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve),
-  );
-  if (options.unref) server.unref();
-  const { port } = server.address() as AddressInfo;
-  const host = options.host ?? '127.0.0.1';
-  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  return {
-    origin,
+  return listen(
     server,
-    url: (path) => `${origin}${path}`,
-    get connectionCount() {
-      return connectionCount;
-    },
-    async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
+    'http',
+    options,
+    () => connectionCount,
+    () => server.closeAllConnections(),
+  );
 }
 
 /**
@@ -143,22 +131,39 @@ async function serveHttp2(
     session.once('close', () => sessions.delete(session));
     if (options.unref) session.socket?.unref();
   });
-  await new Promise<void>((resolve) =>
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve),
+  return listen(
+    server,
+    'https',
+    options,
+    () => connectionCount,
+    () => {
+      for (const session of sessions) session.destroy();
+    },
   );
+}
+
+/** Listens (port 0 and 127.0.0.1 by default) and describes the server; `dropConnections` runs on close. */
+async function listen(
+  server: Server | Http2SecureServer,
+  scheme: 'http' | 'https',
+  options: ServeOptions,
+  connections: () => number,
+  dropConnections: () => void,
+): Promise<HandlerServer> {
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, host, resolve));
   if (options.unref) server.unref();
   const { port } = server.address() as AddressInfo;
-  const host = options.host ?? '127.0.0.1';
-  const origin = `https://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const origin = `${scheme}://${host.includes(':') ? `[${host}]` : host}:${port}`;
   return {
     origin,
     server,
     url: (path) => `${origin}${path}`,
     get connectionCount() {
-      return connectionCount;
+      return connections();
     },
     async close() {
-      for (const session of sessions) session.destroy();
+      dropConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
