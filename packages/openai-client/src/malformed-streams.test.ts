@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createMockTransport } from '@wireai/testing';
+import { createMockTransport, rejectionOf } from '@wireai/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OpenAI } from './client.js';
 import { MalformedResponseError } from './errors.js';
@@ -119,15 +119,6 @@ function clientServing(body: string): OpenAI {
   });
 }
 
-async function caught(run: () => Promise<unknown>): Promise<unknown> {
-  try {
-    await run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
-
 function expectMalformed(error: unknown, data: string, problem: string): void {
   expect(MalformedResponseError.isInstance(error)).toBe(true);
   const malformed = error as MalformedResponseError;
@@ -170,7 +161,9 @@ describe('a malformed chat chunk rejects with MalformedResponseError (mock trans
   describe.each(CHAT_FORMS)('%s', (_form, run) => {
     it.each(MALFORMED_CHAT)('%s', async (_name, data, problem) => {
       const seen: unknown[] = [];
-      const error = await caught(() => run(clientServing(sse(goodChunk, data, goodChunk, '[DONE]')), seen));
+      const error = await rejectionOf(() =>
+        run(clientServing(sse(goodChunk, data, goodChunk, '[DONE]')), seen),
+      );
       expectMalformed(error, data, problem);
       expect(seen).toHaveLength(1); // the good chunk before it, nothing after
     });
@@ -181,7 +174,7 @@ describe('a malformed Responses event rejects with MalformedResponseError (mock 
   describe.each(RESPONSE_FORMS)('%s', (_form, run) => {
     it.each(MALFORMED_RESPONSES)('%s', async (_name, data, problem) => {
       const seen: unknown[] = [];
-      const error = await caught(() => run(clientServing(sse(created, data, goodCompleted)), seen));
+      const error = await rejectionOf(() => run(clientServing(sse(created, data, goodCompleted)), seen));
       expectMalformed(error, data, problem);
       expect(seen).toHaveLength(1);
     });
@@ -206,7 +199,7 @@ describe('events the code does not rely on pass (forward compatibility)', () => 
 describe('the message shows the start of a long event; the error keeps it whole', () => {
   it('truncates', async () => {
     const data = JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', padding: 'x'.repeat(10_000) });
-    const error = (await caught(() =>
+    const error = (await rejectionOf(() =>
       iterateChat(clientServing(sse(data, '[DONE]')), []),
     )) as MalformedResponseError;
     expect(MalformedResponseError.isInstance(error)).toBe(true);
@@ -216,7 +209,7 @@ describe('the message shows the start of a long event; the error keeps it whole'
   });
 
   it('an event that is not JSON keeps its text and the request id too', async () => {
-    const error = (await caught(() =>
+    const error = (await rejectionOf(() =>
       chatCallback(clientServing(sse('{"choices": [', '[DONE]')), []),
     )) as MalformedResponseError;
     expect(MalformedResponseError.isInstance(error)).toBe(true);
@@ -255,14 +248,14 @@ describe.each(TRANSPORTS)('malformed events over a real HTTP server, with %s', (
   it.each(MALFORMED_CHAT)('chat, iterator: %s', async (_case, data, problem) => {
     body = sse(goodChunk, data, '[DONE]');
     const seen: unknown[] = [];
-    expectMalformed(await caught(() => iterateChat(client, seen)), data, problem);
+    expectMalformed(await rejectionOf(() => iterateChat(client, seen)), data, problem);
     expect(seen).toHaveLength(1);
   });
 
   it.each(MALFORMED_RESPONSES)('responses, callback: %s', async (_case, data, problem) => {
     body = sse(created, data, goodCompleted);
     const seen: unknown[] = [];
-    expectMalformed(await caught(() => responsesCallback(client, seen)), data, problem);
+    expectMalformed(await rejectionOf(() => responsesCallback(client, seen)), data, problem);
     expect(seen).toHaveLength(1);
   });
 });

@@ -1,5 +1,11 @@
 import { MalformedResponseError, OpenAI } from '@wireai/openai-client';
-import { createMockTransport, type HandlerServer, type MockHandler, serveHandler } from '@wireai/testing';
+import {
+  createMockTransport,
+  type HandlerServer,
+  type MockHandler,
+  rejectionOf,
+  serveHandler,
+} from '@wireai/testing';
 import { createUndiciTransport } from '@wireai/transport-undici';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ChatSession } from './chat-session.js';
@@ -56,15 +62,6 @@ const sse =
     headers: { 'content-type': 'text/event-stream', 'x-request-id': REQUEST_ID },
     body: events.map((data) => `data: ${data}\n\n`).join(''),
   });
-
-async function caught(run: () => Promise<unknown>): Promise<unknown> {
-  try {
-    await run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
 
 function expectMalformed(error: unknown, data: string, problem: string): void {
   expect(MalformedResponseError.isInstance(error)).toBe(true);
@@ -139,7 +136,11 @@ const mockClient = (handler: MockHandler) =>
 describe('a malformed chat chunk: MalformedResponseError in every form (mock transport)', () => {
   describe.each(CHAT_FORMS)('%s', (_form, run) => {
     it.each(MALFORMED_CHAT)('%s', async (_name, data, problem) => {
-      expectMalformed(await caught(() => run(mockClient(sse(goodChunk, data, '[DONE]')))), data, problem);
+      expectMalformed(
+        await rejectionOf(() => run(mockClient(sse(goodChunk, data, '[DONE]')))),
+        data,
+        problem,
+      );
     });
   });
 });
@@ -148,7 +149,7 @@ describe('a malformed Responses event: MalformedResponseError in every form (moc
   describe.each(RESPONSE_FORMS)('%s', (_form, run) => {
     it.each(MALFORMED_RESPONSES)('%s', async (_name, data, problem) => {
       expectMalformed(
-        await caught(() => run(mockClient(sse(textDelta, data, goodCompleted)))),
+        await rejectionOf(() => run(mockClient(sse(textDelta, data, goodCompleted)))),
         data,
         problem,
       );
@@ -172,12 +173,12 @@ describe('the sessions over a real HTTP server', () => {
 
   it.each(MALFORMED_CHAT)('ChatSession: %s', async (_name, data, problem) => {
     handler = sse(goodChunk, data, '[DONE]');
-    expectMalformed(await caught(() => chatSession(client)), data, problem);
+    expectMalformed(await rejectionOf(() => chatSession(client)), data, problem);
   });
 
   it.each(MALFORMED_RESPONSES)('ResponsesChatSession: %s', async (_name, data, problem) => {
     handler = sse(textDelta, data, goodCompleted);
-    expectMalformed(await caught(() => responsesSession(client)), data, problem);
+    expectMalformed(await rejectionOf(() => responsesSession(client)), data, problem);
   });
 
   it('a well-formed stream still goes through, and the chain moves on', async () => {
@@ -205,7 +206,7 @@ describe('a client that is not ours: the sessions check what it hands them with 
       return { ok: true, status: 200, body: undefined };
     });
     const session = new ChatSession(fake({ chat }));
-    const error = await caught(() => session.send('hello', () => undefined));
+    const error = await rejectionOf(() => session.send('hello', () => undefined));
     expect(MalformedResponseError.isInstance(error)).toBe(true);
     expect((error as MalformedResponseError).event).toEqual(delta);
     expect((error as MalformedResponseError).message).toContain(problem);
@@ -222,7 +223,7 @@ describe('a client that is not ours: the sessions check what it hands them with 
       return { ok: true, status: 200, body: undefined };
     });
     const session = new ResponsesChatSession(fake({ createResponse }), { previous_response_id: 'resp_1' });
-    const error = await caught(() => session.send('hello', () => undefined));
+    const error = await rejectionOf(() => session.send('hello', () => undefined));
     expect(MalformedResponseError.isInstance(error)).toBe(true);
     expect((error as MalformedResponseError).event).toEqual(event);
     expect(session.currentResponseId).toBe('resp_1');

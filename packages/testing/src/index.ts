@@ -1,3 +1,4 @@
+export { rejectionOf } from './assertions/rejection-of.js';
 export * from './cassette/index.js';
 export { type LoopbackCertificate, loopbackCertificate } from './conformance/loopback-certificate.js';
 export {

@@ -1,6 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { TransportError } from '../errors/transport-error.js';
+import { rejectionOf } from '../test-support/rejection-of.js';
 import type { Source, Transport, TransportRequest } from '../transport/contract.js';
 import { type HopRequest, type OpenedResponse, runExchange } from '../transport/exchange.js';
 import { toFetch } from './to-fetch.js';
@@ -55,15 +56,6 @@ async function readSource(source: Source): Promise<string> {
 
 async function* chunks(...parts: string[]) {
   for (const part of parts) yield encoder.encode(part);
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
 }
 
 describe('toFetch(transport)', () => {
@@ -225,7 +217,9 @@ describe('toFetch(transport)', () => {
       const fake = fakeTransport(() => ({}));
       const controller = new AbortController();
       controller.abort();
-      const error = await rejection(toFetch(fake.transport)('http://a.test/', { signal: controller.signal }));
+      const error = await rejectionOf(
+        toFetch(fake.transport)('http://a.test/', { signal: controller.signal }),
+      );
       expect(error).toBeInstanceOf(DOMException);
       expect((error as DOMException).name).toBe('AbortError');
       expect(fake.hops).toHaveLength(0);
@@ -241,7 +235,7 @@ describe('toFetch(transport)', () => {
       const pending = toFetch(fake.transport)('http://a.test/', { signal: controller.signal });
       await opened.opened;
       controller.abort();
-      expect((await rejection(pending)) as DOMException).toMatchObject({ name: 'AbortError' });
+      expect((await rejectionOf(pending)) as DOMException).toMatchObject({ name: 'AbortError' });
     });
 
     it('errors the body stream with the abort reason mid-body', async () => {
@@ -257,7 +251,7 @@ describe('toFetch(transport)', () => {
       expect(decoder.decode((await reader.read()).value)).toBe('first');
       const next = reader.read();
       controller.abort();
-      expect((await rejection(next)) as DOMException).toMatchObject({ name: 'AbortError' });
+      expect((await rejectionOf(next)) as DOMException).toMatchObject({ name: 'AbortError' });
     });
 
     it("obeys a Request's own signal", async () => {
@@ -265,7 +259,7 @@ describe('toFetch(transport)', () => {
       const controller = new AbortController();
       controller.abort(new Error('gone'));
       const request = new Request('http://a.test/', { signal: controller.signal });
-      expect(await rejection(toFetch(fake.transport)(request))).toMatchObject({ message: 'gone' });
+      expect(await rejectionOf(toFetch(fake.transport)(request))).toMatchObject({ message: 'gone' });
       expect(fake.hops).toHaveLength(0);
     });
   });
@@ -275,7 +269,7 @@ describe('toFetch(transport)', () => {
       const fake = fakeTransport(() => {
         throw Object.assign(new Error(`connect ECONNREFUSED (Bearer ${KEY})`), { code: 'ECONNREFUSED' });
       });
-      const error = await rejection(
+      const error = await rejectionOf(
         toFetch(fake.transport)('http://a.test/', { headers: { authorization: `Bearer ${KEY}` } }),
       );
       expect(error).toBeInstanceOf(TypeError);
@@ -294,7 +288,7 @@ describe('toFetch(transport)', () => {
         })(),
       }));
       const response = await toFetch(fake.transport)('http://a.test/');
-      const error = await rejection(response.text());
+      const error = await rejectionOf(response.text());
       expect(error).toBeInstanceOf(TypeError);
       expect((error as TypeError).message).toBe('terminated');
       expect(((error as TypeError).cause as TransportError).code).toBe('CONNECTION_RESET');
@@ -304,11 +298,11 @@ describe('toFetch(transport)', () => {
       const fake = fakeTransport(() => ({}));
       const fetch = toFetch(fake.transport);
       const badUrl = fetch(`not a url?key=${KEY}`);
-      const error = await rejection(badUrl);
+      const error = await rejectionOf(badUrl);
       expect(error).toBeInstanceOf(TypeError);
       expect(String(error)).not.toContain(KEY);
-      expect(await rejection(fetch('http://a.test/', { body: 'x' }))).toBeInstanceOf(TypeError);
-      const ftp = await rejection(fetch('ftp://a.test/'));
+      expect(await rejectionOf(fetch('http://a.test/', { body: 'x' }))).toBeInstanceOf(TypeError);
+      const ftp = await rejectionOf(fetch('ftp://a.test/'));
       expect(ftp).toBeInstanceOf(TypeError);
       expect(((ftp as TypeError).cause as TransportError).code).toBe('INVALID_REQUEST');
       expect(fake.hops).toHaveLength(0);
@@ -340,7 +334,7 @@ describe('toFetch(transport)', () => {
       const manual = await fetch('http://a.test/old', { redirect: 'manual' });
       expect(manual.status).toBe(307);
       expect(manual.headers.get('location')).toBe('/new');
-      const error = await rejection(fetch('http://a.test/old', { redirect: 'error' }));
+      const error = await rejectionOf(fetch('http://a.test/old', { redirect: 'error' }));
       expect(error).toBeInstanceOf(TypeError);
       expect(fake.hops.map((h) => new URL(h.url).pathname)).toEqual(['/old', '/old']);
     });

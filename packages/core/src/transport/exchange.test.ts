@@ -2,6 +2,7 @@ import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { LimitExceededError } from '../errors/limit-exceeded-error.js';
 import { TransportError } from '../errors/transport-error.js';
+import { rejectionOf } from '../test-support/rejection-of.js';
 import { CallerFailure } from './caller-failure.js';
 import type { TransportRequest } from './contract.js';
 import { type HopRequest, type OpenedResponse, runExchange } from './exchange.js';
@@ -50,15 +51,6 @@ const request = (extra: Partial<TransportRequest> = {}): TransportRequest => ({
   ...extra,
 });
 
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
-
 describe('runExchange()', () => {
   it('calls onHeaders, then the sink per non-empty chunk, then the sink with null', async () => {
     const log: string[] = [];
@@ -94,7 +86,7 @@ describe('runExchange()', () => {
 
   it('rejects an already aborted request at once, without opening anything', async () => {
     const lib = library({});
-    const error = await rejection(runExchange(request({ signal: AbortSignal.abort() }), lib.open));
+    const error = await rejectionOf(runExchange(request({ signal: AbortSignal.abort() }), lib.open));
     expect(TransportError.isInstance(error) && error.code).toBe('ABORTED');
     expect(lib.hops).toHaveLength(0);
   });
@@ -113,7 +105,7 @@ describe('runExchange()', () => {
     const pending = runExchange(request({ signal: controller.signal }), lib.open);
     await Promise.resolve();
     controller.abort();
-    const error = await rejection(pending);
+    const error = await rejectionOf(pending);
     expect(TransportError.isInstance(error) && error.code).toBe('ABORTED');
     expect(torn).toBe(true);
   });
@@ -131,7 +123,7 @@ describe('runExchange()', () => {
     const pending = runExchange(request({ signal: controller.signal }), lib.open);
     await Promise.resolve();
     controller.abort();
-    await rejection(pending);
+    await rejectionOf(pending);
     resolveLate({
       status: 200,
       headers: {},
@@ -148,7 +140,7 @@ describe('runExchange()', () => {
     const state = { pulled: 0, finished: false };
     const lib = library({ body: body(['a', 'b'], state) });
     const controller = new AbortController();
-    const error = await rejection(
+    const error = await rejectionOf(
       runExchange(
         request({
           signal: controller.signal,
@@ -169,7 +161,7 @@ describe('runExchange()', () => {
     const state = { pulled: 0, finished: false };
     const lib = library({ body: body(['a', 'b'], state) });
     const mine = new Error('my sink');
-    const error = await rejection(
+    const error = await rejectionOf(
       runExchange(
         request({
           sink: () => {
@@ -181,7 +173,7 @@ describe('runExchange()', () => {
     );
     expect(error).toBe(mine);
     expect(lib.state.closed).toBe(1);
-    const passed = await rejection(
+    const passed = await rejectionOf(
       runExchange(request(), async () => {
         throw new CallerFailure(mine);
       }),
@@ -194,7 +186,7 @@ describe('runExchange()', () => {
       code: 'ECONNREFUSED',
       config: { headers: { 'x-custom-key': KEY } },
     });
-    const error = await rejection(
+    const error = await rejectionOf(
       runExchange(
         request({ headers: { 'x-custom-key': KEY }, url: `http://a.test/v1?key=${KEY}` }),
         async () => {
@@ -215,7 +207,7 @@ describe('runExchange()', () => {
     ['a method that is not a token', { method: 'GET /x' }],
   ])('refuses %s before opening anything, without quoting it', async (_, extra) => {
     const lib = library({});
-    const error = await rejection(runExchange(request(extra), lib.open));
+    const error = await rejectionOf(runExchange(request(extra), lib.open));
     expect(TransportError.isInstance(error) && error.code).toBe('INVALID_REQUEST');
     expect(inspect(error, { depth: Number.POSITIVE_INFINITY })).not.toContain(KEY);
     expect(lib.hops).toHaveLength(0);
@@ -226,7 +218,7 @@ describe('runExchange()', () => {
       const state = { pulled: 0, finished: false };
       const lib = library({ body: body(['aaaa', 'bbbb', 'cccc', 'dddd'], state) });
       let delivered = 0;
-      const error = await rejection(
+      const error = await rejectionOf(
         runExchange(
           request({
             maxBodyBytes: 6,
@@ -247,7 +239,7 @@ describe('runExchange()', () => {
     it('refuses a content-length past the limit before reading the body', async () => {
       const state = { pulled: 0, finished: false };
       const lib = library({ headers: { 'content-length': '100' }, body: body(['x'], state) });
-      const error = await rejection(runExchange(request({ maxBodyBytes: 10 }), lib.open));
+      const error = await rejectionOf(runExchange(request({ maxBodyBytes: 10 }), lib.open));
       expect(LimitExceededError.isInstance(error)).toBe(true);
       expect(state.pulled).toBe(0);
     });
@@ -301,7 +293,7 @@ describe('runExchange()', () => {
       'refuses a redirect to %s',
       async (location) => {
         const lib = library(redirect(location));
-        const error = await rejection(runExchange(request({ redirect: true }), lib.open));
+        const error = await rejectionOf(runExchange(request({ redirect: true }), lib.open));
         expect(TransportError.isInstance(error) && error.code).toBe('REDIRECT');
         expect(lib.hops).toHaveLength(1);
       },
@@ -309,7 +301,9 @@ describe('runExchange()', () => {
 
     it('stops after maxRedirects hops', async () => {
       const lib = library(...Array.from({ length: 5 }, () => redirect('/again')));
-      const error = await rejection(runExchange(request({ redirect: true }), lib.open, { maxRedirects: 3 }));
+      const error = await rejectionOf(
+        runExchange(request({ redirect: true }), lib.open, { maxRedirects: 3 }),
+      );
       expect(TransportError.isInstance(error) && error.code).toBe('REDIRECT');
       expect(lib.hops).toHaveLength(4);
     });
@@ -329,7 +323,7 @@ describe('runExchange()', () => {
       const source = (async function* () {
         yield bytes('once');
       })();
-      const error = await rejection(
+      const error = await rejectionOf(
         runExchange(request({ method: 'POST', source, redirect: true }), lib.open),
       );
       expect(TransportError.isInstance(error) && error.code).toBe('REDIRECT');
