@@ -344,7 +344,7 @@ describe('runExchange() with a timeout', () => {
           hop.cancel?.addEventListener('abort', () => told.push(hop.cancel?.reason));
         }),
     );
-    const error = await rejection(runExchange(request({ timeout: 5 }), lib.open));
+    const error = await rejectionOf(runExchange(request({ timeout: 5 }), lib.open));
     expect(TransportError.isInstance(error) && error.code).toBe('TIMEOUT');
     expect(String(error)).toContain('Request timed out after 5 ms');
     expect(told).toEqual([error]);
@@ -380,7 +380,7 @@ describe('runExchange() with a timeout', () => {
     'refuses a timeout of %s with INVALID_REQUEST, opening nothing',
     async (timeout) => {
       const lib = library({});
-      const error = await rejection(runExchange(request({ timeout }), lib.open));
+      const error = await rejectionOf(runExchange(request({ timeout }), lib.open));
       expect(TransportError.isInstance(error) && error.code).toBe('INVALID_REQUEST');
       expect(lib.hops).toHaveLength(0);
     },
