@@ -8,22 +8,7 @@ import { createSecureServer, type Http2ServerRequest, type Http2ServerResponse }
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { loopbackCertificate } from '@wireai/testing';
-
-const completion = JSON.stringify({
-  id: 'chatcmpl-bench',
-  object: 'chat.completion',
-  created: 1_700_000_000,
-  model: 'gpt-4.1',
-  choices: [
-    {
-      index: 0,
-      message: { role: 'assistant', content: 'A benchmark reply of ordinary length.', refusal: null },
-      logprobs: null,
-      finish_reason: 'stop',
-    },
-  ],
-  usage: { prompt_tokens: 12, completion_tokens: 8, total_tokens: 20 },
-});
+import { completion } from './bench-replies.js';
 
 // 1,000 embeddings of 1,536 dimensions (text-embedding-3-small), as the API writes floats.
 let seed = 42;

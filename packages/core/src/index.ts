@@ -16,6 +16,7 @@ export {
   IncompleteBodyError,
 } from './ltn12/collect.js';
 export type { Filter } from './ltn12/filter.js';
+export { readableChunks } from './ltn12/readable-chunks.js';
 export {
   ConsumerStoppedError,
   type SinkIterable,

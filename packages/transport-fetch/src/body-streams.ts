@@ -1,4 +1,4 @@
-import { type Source, sources } from '@wireai/core';
+import { readableChunks, type Source, sources } from '@wireai/core';
 
 const utf8 = new TextEncoder();
 
@@ -11,22 +11,8 @@ export async function* readBody(
     for await (const chunk of body) yield typeof chunk === 'string' ? utf8.encode(chunk) : chunk;
     return;
   }
-  // A reader, not `for await` on the stream: not every runtime makes ReadableStream async-iterable.
-  const reader = body.getReader();
-  let done = false;
-  try {
-    for (;;) {
-      const next = await reader.read();
-      if (next.done) {
-        done = true;
-        return;
-      }
-      yield next.value;
-    }
-  } finally {
-    if (!done) await reader.cancel().catch(() => undefined);
-    reader.releaseLock();
-  }
+  // Through its reader: not every runtime makes ReadableStream async-iterable.
+  yield* readableChunks(body);
 }
 
 /**

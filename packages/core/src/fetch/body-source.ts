@@ -1,3 +1,4 @@
+import { readableChunks } from '../ltn12/readable-chunks.js';
 import type { Source } from '../transport/contract.js';
 
 /** A fetch request body (`BodyInit`, named through `RequestInit` so Node's types know it too). */
@@ -41,23 +42,11 @@ export async function toBodySource(body: FetchBody): Promise<BodySource> {
 
 /** Reads a `ReadableStream` only when the transport asks for the next chunk (pull, not push). */
 export async function* streamSource(stream: ReadableStream<unknown>): AsyncGenerator<Uint8Array> {
-  const reader = stream.getReader();
-  let done = false;
-  try {
-    while (true) {
-      const next = await reader.read();
-      if (next.done) {
-        done = true;
-        return;
-      }
-      if (!(next.value instanceof Uint8Array)) {
-        throw new TypeError('toFetch: a request body stream must yield Uint8Array chunks');
-      }
-      if (next.value.byteLength > 0) yield next.value;
+  // Leaving early (an abort, a failure) cancels the stream, so its producer stops too.
+  for await (const chunk of readableChunks(stream)) {
+    if (!(chunk instanceof Uint8Array)) {
+      throw new TypeError('toFetch: a request body stream must yield Uint8Array chunks');
     }
-  } finally {
-    // The transport stopped early (abort, failure): tell the producer, so it stops too.
-    if (!done) await reader.cancel().catch(() => undefined);
-    reader.releaseLock();
+    if (chunk.byteLength > 0) yield chunk;
   }
 }

@@ -1,10 +1,11 @@
+import { readableChunks } from '@wireai/core';
 import { openFile } from '#file-reader';
 import type { MultipartFile } from '../endpoints/multipart.js';
 import { ValidationError } from '../errors.js';
 import { type Issue, isRecord, shown } from '../validation/options.js';
 import { throwIssues } from '../validation/validate.js';
 import { basename, contentTypeFor, DEFAULT_CONTENT_TYPE } from './content-types.js';
-import { byteChunks, readableChunks } from './stream-chunks.js';
+import { byteChunks } from './stream-chunks.js';
 import {
   checkFileNaming,
   isBlob,
