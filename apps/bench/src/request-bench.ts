@@ -4,9 +4,11 @@ import { inFlight, interleave } from './rounds.js';
 export interface RequestResults {
   sequential: Map<string, number>;
   concurrent: Map<string, number>;
+  /** 64 in flight: more requests than undici's pool keeps busy at 16, the load the issue 16 target names. */
+  concurrent64: Map<string, number>;
 }
 
-/** Non-streaming chat completions: microseconds per request, one at a time and 16 in flight. */
+/** Non-streaming chat completions: microseconds per request, one at a time, 16 and 64 in flight. */
 export async function requestBench(
   all: Contender[],
   { requests, rounds }: { requests: number; rounds: number },
@@ -23,5 +25,10 @@ export async function requestBench(
     rounds,
     async (contender) => ((await inFlight(requests, 16, () => contender.call())) * 1000) / requests,
   );
-  return { sequential, concurrent };
+  const concurrent64 = await interleave(
+    contenders,
+    rounds,
+    async (contender) => ((await inFlight(requests, 64, () => contender.call())) * 1000) / requests,
+  );
+  return { sequential, concurrent, concurrent64 };
 }

@@ -46,4 +46,5 @@ export {
   runExchange,
 } from './transport/exchange.js';
 export { formatStatusLine, rawHeaderPairs, toHeaderRecord } from './transport/header-record.js';
+export type { HopSignal } from './transport/hop-signal.js';
 export { type Hop, redirectHop } from './transport/redirect-policy.js';

@@ -64,7 +64,10 @@ export function createAxiosTransport(options: AxiosTransportOptions = {}): Axios
       decompress: true,
       validateStatus: () => true, // every status resolves at this layer
       maxRedirects: 0,
-      timeout: 0, // time limits are the caller's signal
+      // The request's time limit, natively (axios counts it until the response starts; the exchange
+      // keeps the deadline for the body); clarified, a timeout is ETIMEDOUT, not ECONNABORTED.
+      timeout: hop.timeout ?? 0,
+      transitional: { clarifyTimeoutError: true },
       maxBodyLength: Number.POSITIVE_INFINITY,
       maxContentLength: Number.POSITIVE_INFINITY,
       proxy,
@@ -72,7 +75,9 @@ export function createAxiosTransport(options: AxiosTransportOptions = {}): Axios
       httpsAgent,
       transformRequest: [(data) => data],
       transformResponse: [(data) => data],
-      ...(hop.signal ? { signal: hop.signal } : {}),
+      // axios takes any EventTarget-like signal: the exchange's `cancel` stops it on abort and at the
+      // deadline, even while connecting.
+      ...(hop.cancel ? { signal: hop.cancel } : {}),
     });
     const body = response.data;
     // axios' `request` is the last ClientRequest; its `res` is the IncomingMessage with the raw header lines.
@@ -102,6 +107,7 @@ export function createAxiosTransport(options: AxiosTransportOptions = {}): Axios
 
   return {
     name: 'axios',
+    supportsTimeout: true,
     axios: instance,
     request: (request) => runExchange(request, open, exchange),
     async close() {

@@ -55,7 +55,7 @@ export function createFetchTransport(options: FetchTransportOptions = {}): Trans
       method: hop.method,
       headers,
       redirect: follow ? 'follow' : 'manual',
-      ...(hop.signal ? { signal: hop.signal } : {}),
+      ...signalOf(hop),
       ...(body === undefined ? {} : { body }),
       ...(body instanceof ReadableStream ? { duplex: 'half' as const } : {}),
     };
@@ -85,7 +85,23 @@ export function createFetchTransport(options: FetchTransportOptions = {}): Trans
       exchange,
     );
 
-  return { name: 'fetch', request };
+  return { name: 'fetch', supportsTimeout: true, request };
+}
+
+/**
+ * fetch takes only a real AbortSignal: the caller's, and the time left as `AbortSignal.timeout` (its
+ * timer does not keep a process alive), so fetch stops its own work at the deadline; the exchange keeps
+ * the deadline in any case, even in a runtime without `AbortSignal.timeout` or `AbortSignal.any`.
+ */
+function signalOf(hop: HopRequest): { signal?: AbortSignal } {
+  const { signal } = hop;
+  const deadline =
+    hop.timeout !== undefined && typeof AbortSignal.timeout === 'function'
+      ? AbortSignal.timeout(hop.timeout)
+      : undefined;
+  if (!deadline) return signal ? { signal } : {};
+  if (!signal) return { signal: deadline };
+  return { signal: typeof AbortSignal.any === 'function' ? AbortSignal.any([signal, deadline]) : signal };
 }
 
 function discardUnread(body: FetchResponseLike['body']): void {

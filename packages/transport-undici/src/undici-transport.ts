@@ -44,7 +44,8 @@ export interface UndiciTransport extends Transport {
   close(): Promise<void>;
 }
 
-// The contract leaves time limits to the caller's signal: a reasoning model may think for minutes.
+// The contract leaves time limits to the caller (its `timeout` or signal): a reasoning model may think
+// for minutes, so the pool sets none of its own.
 const noLibraryTimeouts = { headersTimeout: 0, bodyTimeout: 0 } as const;
 
 /** A transport on `undici.request` with a pooled dispatcher of its own (or yours). */
@@ -56,6 +57,7 @@ export function createUndiciTransport(options: UndiciTransportOptions = {}): Und
 
   return {
     name: 'undici',
+    supportsTimeout: true,
     dispatcher,
     request: (request) => runExchange(request, openHop, exchange),
     async close() {
@@ -84,9 +86,14 @@ async function open(hop: HopRequest, dispatcher: Dispatcher, allowH2: boolean): 
     method: hop.method as Dispatcher.HttpMethod,
     headers: withAcceptEncoding(hop.headers),
     body: toBody(hop.source, allowH2 && !PAYLOAD_METHODS.has(hop.method.toUpperCase())),
-    signal: hop.signal ?? null,
+    // undici takes any EventTarget-like signal: the exchange's `cancel` stops it on abort and at the
+    // deadline, even while connecting, and costs no AbortController.
+    signal: (hop.cancel ?? null) as AbortSignal | null,
     dispatcher,
-    ...noLibraryTimeouts,
+    // The request's own time limit, natively: undici stops waiting for headers, or for a stalled body,
+    // by itself (the exchange keeps the overall deadline, which a trickling body would not trip).
+    headersTimeout: hop.timeout ?? 0,
+    bodyTimeout: hop.timeout ?? 0,
   });
   // Destroying the body emits 'error' once nothing reads it any more; the reader saw the real one.
   response.body.on('error', ignore);

@@ -74,9 +74,17 @@ export interface TransportRequest {
    * waiting for headers, or mid-body. `request()` then rejects at once with a `TransportError` whose code
    * is `ABORTED`, whatever the library underneath is doing, and the library's request is torn down.
    * The transport applies no time limit of its own (a reasoning model may think for minutes before its
-   * first byte): time limits are the caller's, expressed through this signal.
+   * first byte): time limits are the caller's, through `timeout` or this signal.
    */
   readonly signal?: AbortSignal;
+  /**
+   * The most milliseconds the whole exchange may take: connect, headers, `onHeaders`, every body chunk
+   * and the sink's final `null`. Past it `request()` rejects at once with a `TransportError` whose code is
+   * `TIMEOUT`, and the library's request and its connection are torn down; once the exchange settled,
+   * nothing of the limit is left running. Absent, or `Infinity`, or above 2³¹−1: no limit. Anything but
+   * a number > 0 is refused with `INVALID_REQUEST`.
+   */
+  readonly timeout?: number;
   /**
    * Follow 3xx redirects (default `false`: the redirect response itself resolves). When following: only
    * `http:`/`https:` targets, at most the transport's hop limit, and a hop to another origin never carries
@@ -110,6 +118,12 @@ export interface TransportRequest {
 export interface Transport {
   /** A short name for logs and errors, e.g. `"undici"`, `"axios"`, `"fetch"`. */
   readonly name: string;
+  /**
+   * `true` when the transport keeps `TransportRequest.timeout` itself (every transport built on
+   * `runExchange` does). A client then passes its time limit as `timeout` and needs no timer or
+   * `AbortController` of its own; without it, a client must bound the request itself (through `signal`).
+   */
+  readonly supportsTimeout?: boolean;
   /** Sends one request, streams its body into `request.sink`, and resolves with the response head. */
   request(request: TransportRequest): Promise<TransportResponse>;
 }

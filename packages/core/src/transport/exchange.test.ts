@@ -330,3 +330,59 @@ describe('runExchange()', () => {
     });
   });
 });
+
+describe('runExchange() with a timeout', () => {
+  it('settles with TIMEOUT while the library hangs, and tells it to stop through the hop cancel', async () => {
+    const told: unknown[] = [];
+    let closedLate = false;
+    let resolveLate: (value: OpenedResponse) => void = () => undefined;
+    const lib = library(
+      (hop) =>
+        new Promise<OpenedResponse>((resolve) => {
+          resolveLate = resolve;
+          // The library is told, but never settles: only the deadline can end the exchange.
+          hop.cancel?.addEventListener('abort', () => told.push(hop.cancel?.reason));
+        }),
+    );
+    const error = await rejectionOf(runExchange(request({ timeout: 5 }), lib.open));
+    expect(TransportError.isInstance(error) && error.code).toBe('TIMEOUT');
+    expect(String(error)).toContain('Request timed out after 5 ms');
+    expect(told).toEqual([error]);
+    expect(lib.hops[0]?.timeout).toBeGreaterThan(0);
+    expect(lib.hops[0]?.timeout).toBeLessThanOrEqual(5);
+    // A response the library opens after the deadline is released.
+    resolveLate({
+      status: 200,
+      headers: {},
+      statusLine: '',
+      close: () => {
+        closedLate = true;
+      },
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(closedLate).toBe(true);
+  });
+
+  it('gives each hop neither cancel nor timeout when the request has no signal and no timeout', async () => {
+    const lib = library({});
+    await runExchange(request(), lib.open);
+    expect(lib.hops[0]?.cancel).toBeUndefined();
+    expect(lib.hops[0]?.timeout).toBeUndefined();
+  });
+
+  it('treats Infinity as no limit', async () => {
+    const lib = library({});
+    await runExchange(request({ timeout: Number.POSITIVE_INFINITY }), lib.open);
+    expect(lib.hops[0]?.timeout).toBeUndefined();
+  });
+
+  it.each([0, -1, Number.NaN])(
+    'refuses a timeout of %s with INVALID_REQUEST, opening nothing',
+    async (timeout) => {
+      const lib = library({});
+      const error = await rejectionOf(runExchange(request({ timeout }), lib.open));
+      expect(TransportError.isInstance(error) && error.code).toBe('INVALID_REQUEST');
+      expect(lib.hops).toHaveLength(0);
+    },
+  );
+});

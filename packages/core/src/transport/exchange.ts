@@ -3,16 +3,29 @@ import { toTransportError } from '../errors/to-transport-error.js';
 import { TransportError } from '../errors/transport-error.js';
 import { CallerFailure } from './caller-failure.js';
 import type { TransportRequest, TransportResponse } from './contract.js';
+import { ExchangeSignal, type HopSignal } from './hop-signal.js';
 import { type Hop, redirectHop, redirectLocation } from './redirect-policy.js';
 
-/** One hop as a transport sends it: the request, and the caller's signal. */
+/** One hop as a transport sends it: the request, the caller's signal, and the time left. */
 export interface HopRequest extends Hop {
   /**
-   * The caller's signal, when there is one: hand it to the library so an abort tears its request down.
-   * (The exchange does not make a signal of its own: on Node 20 each AbortController costs microseconds
-   * per request. Other early stops, a limit or a failing sink, go through `close()`.)
+   * The caller's signal, when there is one, for a library that takes only a real `AbortSignal` (fetch).
+   * (The exchange makes no AbortController of its own: on Node 20 each costs microseconds per request.
+   * Other early stops, a limit or a failing sink, go through `close()`.)
    */
   readonly signal?: AbortSignal | undefined;
+  /**
+   * Fires when the exchange gives up on the hop, on the caller's abort or at the deadline; present when
+   * the request has a `signal` or a `timeout`. Hand it to a library that accepts such a signal (undici,
+   * axios) so its request, even one still connecting, is torn down.
+   */
+  readonly cancel?: HopSignal | undefined;
+  /**
+   * Milliseconds left before the request's `timeout`, when it has one: for the library's own time limits
+   * (undici's `headersTimeout`, axios' `timeout`, fetch's `AbortSignal.timeout`). The exchange keeps the
+   * deadline whatever the library does; these only let the library stop its own work at the same time.
+   */
+  readonly timeout?: number | undefined;
 }
 
 /** What a transport's library answered for one hop. */
@@ -42,9 +55,11 @@ export interface ExchangeOptions {
  * request for one hop) and this does the rest.
  *
  * - An already aborted signal rejects at once with `ABORTED`; nothing is sent.
- * - The caller's signal is raced against every phase (connect, headers, `onHeaders`, a waiting sink), so
- *   abort settles at once whatever the library does underneath; the library, which has the same signal,
- *   tears its request down, and `close()` releases a body already opened.
+ * - The caller's signal and the request's `timeout` (one timer per exchange, cleared when it settles) are
+ *   raced against every phase (connect, headers, `onHeaders`, each body chunk, a waiting sink), so abort
+ *   settles at once with `ABORTED`, and the deadline with `TIMEOUT`, whatever the library does
+ *   underneath; the hop's `cancel` fires so the library tears its request down, and `close()` releases a
+ *   body already opened.
  * - Redirects are followed (when asked) by the one redirect policy, `redirectHop`.
  * - `maxBodyBytes` stops a body at the limit with a `LimitExceededError` (a `content-length` past it stops
  *   the request before the body is read).
@@ -59,11 +74,19 @@ export function runExchange(
   return new Exchange(request, open, options).run();
 }
 
+/** Past this, `setTimeout` fires at once (a 32-bit delay): such a limit counts as none. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /** One exchange's state; a class, so the hot path allocates one object rather than a closure per step. */
 class Exchange {
   private opened: OpenedResponse | undefined;
   private closed = false;
-  private abortError: TransportError | undefined;
+  /** The `ABORTED` or `TIMEOUT` error that ended the exchange early, whichever came first. */
+  private failure: TransportError | undefined;
+  /** Tells the library to stop; only when there is a signal or a deadline to obey. */
+  private cancel: ExchangeSignal | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private deadline = 0;
   /** Rejects the phase now waiting (open, onHeaders, a sink's promise), so an abort settles it at once. */
   private rejectWaiting: ((error: unknown) => void) | undefined;
   private readonly context: { method: string; url: string; headers: Readonly<Record<string, string>> };
@@ -78,11 +101,26 @@ class Exchange {
 
   /** The abort listener (an EventListener object: no closure per exchange). */
   handleEvent(): void {
-    this.abortError = new TransportError('ABORTED', 'Request aborted', this.context);
+    this.stop(new TransportError('ABORTED', 'Request aborted', this.context));
+  }
+
+  /** The deadline passed. */
+  expire(): void {
+    this.timer = undefined;
+    this.stop(
+      new TransportError('TIMEOUT', `Request timed out after ${this.request.timeout} ms`, this.context),
+    );
+  }
+
+  /** Ends the exchange early with `failure`: the library is told, the body released, the waiting phase rejected. */
+  private stop(failure: TransportError): void {
+    if (this.failure) return;
+    this.failure = failure;
+    this.cancel?.fire(failure);
     this.release();
     const reject = this.rejectWaiting;
     this.rejectWaiting = undefined;
-    reject?.(this.abortError);
+    reject?.(failure);
   }
 
   async run(): Promise<TransportResponse> {
@@ -92,6 +130,12 @@ class Exchange {
     const invalid = invalidPart(request);
     if (invalid)
       throw new TransportError('INVALID_REQUEST', `The request cannot be sent: ${invalid}`, context);
+    const { timeout } = request;
+    if (timeout !== undefined && timeout <= MAX_TIMER_MS) {
+      this.deadline = Date.now() + timeout;
+      this.timer = setTimeout(expire, timeout, this);
+    }
+    if (signal || this.timer !== undefined) this.cancel = new ExchangeSignal();
     signal?.addEventListener('abort', this, { once: true });
     try {
       const opened = await this.openFollowing();
@@ -101,15 +145,16 @@ class Exchange {
         statusLine: opened.statusLine,
       };
       await this.deliver(head, opened.body);
-      if (this.abortError) throw this.abortError; // a library that ends the body quietly when torn down
+      if (this.failure) throw this.failure; // a library that ends the body quietly when torn down
       return head;
     } catch (error) {
       this.release();
       if (error instanceof CallerFailure) throw error.error;
       if (LimitExceededError.isInstance(error)) throw error;
-      if (this.abortError) throw this.abortError;
+      if (this.failure) throw this.failure;
       throw toTransportError(error, { ...context, signal });
     } finally {
+      if (this.timer !== undefined) clearTimeout(this.timer);
       signal?.removeEventListener('abort', this);
     }
   }
@@ -117,14 +162,7 @@ class Exchange {
   /** The response of the last hop: redirects followed, when asked, by the one policy. */
   private async openFollowing(): Promise<OpenedResponse> {
     const { request, options } = this;
-    const { signal } = request;
-    let hop: HopRequest = {
-      url: request.url,
-      method: request.method,
-      headers: request.headers,
-      ...(request.source === undefined ? {} : { source: request.source }),
-      ...(signal ? { signal } : {}),
-    };
+    let hop = this.withSignals(request);
     const follow = request.redirect === true && options.libraryFollowsRedirects !== true;
     const maxRedirects = options.maxRedirects ?? 20;
     for (let redirects = 0; ; redirects++) {
@@ -140,9 +178,25 @@ class Exchange {
           this.context,
         );
       this.release();
-      const next = redirectHop(hop, opened.status, location, request.secretHeaders);
-      hop = signal ? { ...next, signal } : next;
+      hop = this.withSignals(redirectHop(hop, opened.status, location, request.secretHeaders));
     }
+  }
+
+  /** The hop with what tells its library to stop: the caller's signal, `cancel`, the time left. */
+  private withSignals(hop: Hop): HopRequest {
+    // Built field by field: spreading costs more than the rest of this per-request step.
+    const next: { -readonly [K in keyof HopRequest]: HopRequest[K] } = {
+      url: hop.url,
+      method: hop.method,
+      headers: hop.headers,
+    };
+    if (hop.source !== undefined) next.source = hop.source;
+    if (this.cancel) {
+      next.cancel = this.cancel;
+      if (this.request.signal) next.signal = this.request.signal;
+      if (this.timer !== undefined) next.timeout = Math.max(1, this.deadline - Date.now());
+    }
+    return next;
   }
 
   private async deliver(head: TransportResponse, body: AsyncIterable<Uint8Array> | undefined): Promise<void> {
@@ -196,10 +250,10 @@ class Exchange {
    * `late` (to close a response nobody will read); `caller` marks the caller's own failures.
    */
   private wait<T>(promise: Promise<T>, caller: boolean, late?: (value: T) => void): Promise<T> {
-    if (!this.request.signal) return caller ? promise.catch(asCallerFailure) : promise;
-    if (this.abortError) {
+    if (!this.cancel) return caller ? promise.catch(asCallerFailure) : promise;
+    if (this.failure) {
       promise.then(late, nothing);
-      return Promise.reject(this.abortError);
+      return Promise.reject(this.failure);
     }
     return new Promise<T>((resolve, reject) => {
       this.rejectWaiting = reject;
@@ -225,6 +279,7 @@ class Exchange {
 }
 
 const nothing = (): void => undefined;
+const expire = (exchange: Exchange): void => exchange.expire();
 const closeLate = (late: OpenedResponse): void => late.close?.();
 const asCallerFailure = (error: unknown): never => {
   throw new CallerFailure(error);
@@ -235,7 +290,9 @@ const FORBIDDEN_IN_VALUE = /[\r\n\0]/;
 
 // What no stack may be handed: named without quoting a value, which may be a key.
 function invalidPart(request: TransportRequest): string | undefined {
-  const { url, method, headers } = request;
+  const { url, method, headers, timeout } = request;
+  if (timeout !== undefined && !(typeof timeout === 'number' && timeout > 0))
+    return 'the timeout is not a number of milliseconds > 0';
   if (!/^https?:\/\/[^/]/i.test(url)) return 'the URL is not absolute http(s)';
   if (!TOKEN.test(method)) return 'the method is not an HTTP token';
   for (const name in headers) {

@@ -14,7 +14,7 @@ import {
   shown,
 } from '../validation/options.js';
 import { throwIssues } from '../validation/validate.js';
-import { attemptSignal } from './attempt-signal.js';
+import { attemptLimit } from './attempt-limit.js';
 import type { ClientCore } from './client-core.js';
 import { type HeaderLayer, mergeHeaders } from './headers.js';
 import { type NonJsonBody, parseBody } from './parse-body.js';
@@ -124,7 +124,7 @@ export async function sendRequest<T, E = unknown>(
     const attemptHeaders = core.attemptAuthHeaders
       ? mergeHeaders(headers, await core.attemptAuthHeaders(), options.headers)
       : headers;
-    const attemptAbort = attemptSignal(options.signal, timeout);
+    const limit = attemptLimit(transport, options.signal, timeout);
     const state: StreamState = { delivered: false, terminal: false };
     let collector: ReturnType<typeof sinks.collect> | undefined;
     let sink: Sink | undefined;
@@ -137,7 +137,7 @@ export async function sendRequest<T, E = unknown>(
         method: options.method,
         headers: attemptHeaders,
         ...(source === undefined ? {} : { source }),
-        signal: attemptAbort.signal,
+        ...limit.fields, // the caller's signal and the time limit (see attempt-limit.ts)
         // A stream is bounded per event (below); any other body as a whole.
         ...(options.onEvent ? {} : { maxBodyBytes }),
         onHeaders: (response) => {
@@ -167,10 +167,10 @@ export async function sendRequest<T, E = unknown>(
         sink: (chunk) => sink?.(chunk),
       });
     } catch (error) {
-      const timedOut = attemptAbort.timedOut();
-      attemptAbort.dispose();
+      limit.dispose();
       if (options.signal?.aborted) throw new APIUserAbortError('Request was aborted', { cause: error });
       if (!TransportError.isInstance(error)) throw error; // a stream error or the caller's own
+      const timedOut = limit.timedOut(error);
       const failure = timedOut
         ? new APITimeoutError(`Request timed out after ${timeout} ms (${where})`, error)
         : new APIConnectionError(`Connection error: ${error.message}`, error);
@@ -183,7 +183,7 @@ export async function sendRequest<T, E = unknown>(
       await wait(core, delay, options.signal);
       continue;
     }
-    attemptAbort.dispose();
+    limit.dispose();
 
     const requestId = head.headers['x-request-id'];
     core.logger?.debug?.(

@@ -96,7 +96,13 @@ export function recordTransport(
     }
   }
 
-  return { name: `record(${inner.name})`, request, cassette };
+  // The request goes to `inner` as it is, `timeout` included: it keeps the limit if `inner` does.
+  return {
+    name: `record(${inner.name})`,
+    ...(inner.supportsTimeout === true ? { supportsTimeout: true } : {}),
+    request,
+    cassette,
+  };
 }
 
 function responseOf(head: TransportResponse, chunks: CassetteChunk[]) {

@@ -114,6 +114,7 @@ export function replayTransport(
 
   return {
     name: 'replay',
+    supportsTimeout: true,
     request: (request) => runExchange(request, open),
     get remaining() {
       return unused.length;

@@ -530,6 +530,103 @@ export function describeTransportConformance(
         });
     });
 
+    // Tiny limits against servers that never finish: only the timeout can end these checks.
+    describe('timeouts', () => {
+      /** A route that never answers past `stage`, and tells when its client went away. */
+      function stallingRoute(stage: 'headers' | 'body') {
+        const state = { arrived: false, gone: barrier() };
+        const path = origins.routes.route(async (request) => {
+          state.arrived = true;
+          if (stage === 'headers') {
+            await clientGone(request);
+            state.gone.reach();
+            return { status: 499 };
+          }
+          return {
+            headers: { 'content-type': 'text/plain' },
+            body: (async function* () {
+              yield 'first chunk';
+              await clientGone(request);
+              state.gone.reach();
+            })(),
+          };
+        });
+        return { path, state };
+      }
+
+      it('rejects with TIMEOUT when the server never answers the headers, and closes the request', async () => {
+        const { path, state } = stallingRoute('headers');
+        const error = await rejectionOf(send({ url: url(path), method: 'GET', timeout: 20 }));
+        expectTransportError(error, 'TIMEOUT');
+        // A request that reached the server is torn down: the server sees its client go.
+        if (state.arrived) await state.gone.reached;
+      });
+
+      it('rejects with TIMEOUT when the body stalls midway, and closes the request', async () => {
+        const { path, state } = stallingRoute('body');
+        const chunks: Uint8Array[] = [];
+        const error = await rejectionOf(
+          send({
+            url: url(path),
+            method: 'GET',
+            timeout: 50,
+            sink: (chunk) => {
+              if (chunk) chunks.push(chunk);
+            },
+          }),
+        );
+        expectTransportError(error, 'TIMEOUT');
+        if (state.arrived) await state.gone.reached;
+        // What came before the deadline was delivered, and nothing else (the route sends one chunk).
+        expect(['', 'first chunk']).toContain(chunks.map(text).join(''));
+      });
+
+      it('counts the time a sink holds the body: TIMEOUT while it waits', async () => {
+        const error = await rejectionOf(
+          send({ url: url('/echo'), method: 'GET', timeout: 20, sink: () => new Promise<void>(() => {}) }),
+        );
+        expectTransportError(error, 'TIMEOUT');
+      });
+
+      if (sockets)
+        it('rejects with TIMEOUT during a TCP connect that never completes', async () => {
+          const blackhole = await startBlackhole();
+          try {
+            const error = await rejectionOf(
+              send({ url: blackhole.url('/v1/models'), method: 'GET', timeout: 10 }),
+            );
+            expectTransportError(error, 'TIMEOUT');
+          } finally {
+            await blackhole.close();
+          }
+        });
+
+      it('rejects with ABORTED when aborted before the deadline', async () => {
+        const controller = new AbortController();
+        const path = origins.routes.route(async (request) => {
+          controller.abort();
+          await clientGone(request);
+          return { status: 499 };
+        });
+        const error = await rejectionOf(
+          send({ url: url(path), method: 'GET', timeout: 600_000, signal: controller.signal }),
+        );
+        expectTransportError(error, 'ABORTED');
+      });
+
+      it('leaves no timer behind once a request with a timeout settled, answered or failed', async () => {
+        const before = activeHandles();
+        const reply = await echo({ method: 'POST', source: 'within the limit', timeout: 600_000 });
+        expect(reply.body).toBe('within the limit');
+        const error = await rejectionOf(
+          send({ url: url('/reset-before-headers'), method: 'GET', timeout: 600_000 }),
+        );
+        expectTransportError(error, 'CONNECTION_RESET');
+        // A 10-minute timer still armed would keep the process alive: only clearing it lets this pass.
+        await waitForHandlesAtMost(before, 2_000);
+      });
+    });
+
     describe('failures', () => {
       if (sockets)
         it('rejects with CONNECTION_REFUSED when nothing listens', async () => {
@@ -655,6 +752,8 @@ export function describeTransportConformance(
         ['a header value with CR/LF (header injection)', { headers: { 'x-note': 'a\r\nx-injected: yes' } }],
         ['a header value with NUL', { headers: { 'x-note': 'a\u0000b' } }],
         ['a header name that is not a token', { headers: { 'bad name': 'v' } }],
+        ['a timeout of 0', { timeout: 0 }],
+        ['a timeout that is not a number', { timeout: Number.NaN }],
       ])('refuses %s with INVALID_REQUEST, sending nothing', async (_, extra) => {
         const before = origins.routes.requestCount;
         const error = await rejectionOf(send({ url: url('/echo'), method: 'GET', ...extra }));

@@ -49,10 +49,11 @@ export function createMockTransport(handler: MockHandler): MockTransport {
     const body = hop.source === undefined ? new Uint8Array(0) : await sources.readAll(hop.source);
     const recorded = { method: hop.method, url: hop.url, headers: hop.headers, body };
     requests.push(recorded);
-    // The handler's signal fires on the caller's abort, and when the caller stops reading (close()).
+    // The handler's signal fires on the caller's abort or timeout (the exchange's `cancel`), and when the
+    // caller stops reading (close()).
     const gone = new AbortController();
     const onAbort = () => gone.abort();
-    const { signal } = hop;
+    const signal = hop.cancel;
     if (signal?.aborted) gone.abort();
     signal?.addEventListener('abort', onAbort, { once: true });
     const settled = () => signal?.removeEventListener('abort', onAbort);
@@ -76,7 +77,7 @@ export function createMockTransport(handler: MockHandler): MockTransport {
     };
   }
 
-  return { name: 'mock', request: (request) => runExchange(request, open), requests };
+  return { name: 'mock', supportsTimeout: true, request: (request) => runExchange(request, open), requests };
 }
 
 async function answer(
