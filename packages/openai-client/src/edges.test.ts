@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
-import { type MockOpenAIServer, startMockOpenAI } from '@wireai/testing';
+import { type MockOpenAIServer, rejectionOf, startMockOpenAI } from '@wireai/testing';
 import {
   type ConformanceServer,
   closedPort,
@@ -15,15 +15,6 @@ import { TRANSPORTS } from './test-support/transports.js';
 
 const KEY = 'sk-edges-secret-key-0123456789abcdef';
 const MiB = 1024 * 1024;
-
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to reject');
-}
 
 // A stream whose one line never ends: `data: xxxx…` for as long as the client reads.
 async function startEndlessLine(): Promise<{ origin: string; close(): Promise<void> }> {
@@ -71,7 +62,7 @@ describe.each(TRANSPORTS)('edges over %s', (_name, createTransport) => {
   describe('signals', () => {
     it('rejects at once for a signal that already fired, sending nothing', async () => {
       const before = mock.requestCount;
-      const error = await failure(client(mock.baseURL).models({ signal: AbortSignal.abort() }));
+      const error = await rejectionOf(client(mock.baseURL).models({ signal: AbortSignal.abort() }));
       expect(APIUserAbortError.isInstance(error)).toBe(true);
       expect(mock.requestCount).toBe(before);
     });
@@ -87,7 +78,7 @@ describe.each(TRANSPORTS)('edges over %s', (_name, createTransport) => {
         },
       );
       controller.abort();
-      expect(APIUserAbortError.isInstance(await failure(pending))).toBe(true);
+      expect(APIUserAbortError.isInstance(await rejectionOf(pending))).toBe(true);
       expect(mock.requestCount).toBe(before);
     });
 
@@ -95,7 +86,7 @@ describe.each(TRANSPORTS)('edges over %s', (_name, createTransport) => {
       const blackhole = await startBlackhole();
       try {
         // The connect never completes, so only the client's timeout can end the call (or the test times out).
-        const error = await failure(client(blackhole.url('/v1'), { timeout: 20 }).models());
+        const error = await rejectionOf(client(blackhole.url('/v1'), { timeout: 20 }).models());
         expect(APITimeoutError.isInstance(error), String(error)).toBe(true);
       } finally {
         await blackhole.close();
@@ -106,14 +97,14 @@ describe.each(TRANSPORTS)('edges over %s', (_name, createTransport) => {
   describe('limits', () => {
     it('stops a non-streaming body past maxBodyBytes (client option), without retrying', async () => {
       const api = client(conformance.origin, { maxBodyBytes: MiB, maxRetries: 2 });
-      const error = await failure(api.request({ method: 'GET', path: '/endless' }));
+      const error = await rejectionOf(api.request({ method: 'GET', path: '/endless' }));
       expect(LimitExceededError.isInstance(error), String(error)).toBe(true);
       expect((error as LimitExceededError).limit).toBe('maxBodyBytes');
       expect(String(error)).toContain('maxBodyBytes (1048576)');
     });
 
     it('stops a gzip bomb at maxBodyBytes given for the call', async () => {
-      const error = await failure(
+      const error = await rejectionOf(
         client(conformance.origin).request({ method: 'GET', path: '/gzip-bomb', maxBodyBytes: MiB }),
       );
       expect(LimitExceededError.isInstance(error), String(error)).toBe(true);
@@ -121,7 +112,7 @@ describe.each(TRANSPORTS)('edges over %s', (_name, createTransport) => {
 
     it('stops a stream whose line never ends at maxEventSize, in both stream forms', async () => {
       const api = client(`${endless.origin}/v1`, { maxEventSize: MiB });
-      const iterated = await failure(
+      const iterated = await rejectionOf(
         (async () => {
           for await (const _ of api.streamChatCompletion([{ role: 'user', content: 'hi' }]));
         })(),
@@ -129,7 +120,7 @@ describe.each(TRANSPORTS)('edges over %s', (_name, createTransport) => {
       expect(LimitExceededError.isInstance(iterated), String(iterated)).toBe(true);
       expect((iterated as LimitExceededError).limit).toBe('maxEventSize');
       // The callback form, with the limit given for the call.
-      const called = await failure(
+      const called = await rejectionOf(
         api.chat([{ role: 'user', content: 'hi' }], { stream: true }, () => undefined, {
           maxEventSize: 4096,
         }),
@@ -146,7 +137,7 @@ describe.each(TRANSPORTS)('edges over %s', (_name, createTransport) => {
     it.each([0, -1, 1.5, Number.NaN, '10'])(
       'refuses maxBodyBytes: %s as a ValidationError',
       async (value) => {
-        const error = await failure(client(mock.baseURL).models({ maxBodyBytes: value as number }));
+        const error = await rejectionOf(client(mock.baseURL).models({ maxBodyBytes: value as number }));
         expect(String(error)).toContain('call.maxBodyBytes');
       },
     );
@@ -156,7 +147,7 @@ describe.each(TRANSPORTS)('edges over %s', (_name, createTransport) => {
     it('shows the key in no form of a connection error, at any depth', async () => {
       const port = await closedPort();
       const api = client(`http://127.0.0.1:${port}/v1`, { defaultQuery: { key: KEY } });
-      const error = await failure(
+      const error = await rejectionOf(
         api.createChatCompletion([{ role: 'user', content: 'hi' }], {}, { headers: { 'x-custom': KEY } }),
       );
       expect(APIConnectionError.isInstance(error)).toBe(true);

@@ -1,4 +1,4 @@
-import { type MockOpenAIServer, startMockOpenAI } from '@wireai/testing';
+import { type MockOpenAIServer, rejectionOf, startMockOpenAI } from '@wireai/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { OpenAI } from './client.js';
 import {
@@ -14,15 +14,6 @@ import {
 import { TRANSPORTS } from './test-support/transports.js';
 
 const hello = [{ role: 'user' as const, content: 'one two three four five' }];
-
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
 
 async function drain(iterable: AsyncIterable<unknown>): Promise<number> {
   let count = 0;
@@ -101,7 +92,7 @@ describe.each(TRANSPORTS)('retries, timeouts, aborts and faults over %s', (_name
     mock.reset();
     waits.length = 0;
     mock.fault({ reset: 'before-headers' }, { reset: 'before-headers' }, { reset: 'before-headers' });
-    const error = await failure(recorded.models());
+    const error = await rejectionOf(recorded.models());
     expect(APIConnectionError.isInstance(error)).toBe(true);
     expect((error as APIConnectionError).transportError?.code).toBe('CONNECTION_RESET');
     expect(attempts()).toBe(3);
@@ -126,7 +117,7 @@ describe.each(TRANSPORTS)('retries, timeouts, aborts and faults over %s', (_name
       },
       clock: { random: () => 0, sleep: async (ms) => void waits.push(ms) },
     });
-    const error = await failure(recorded.models({ timeout: 20, maxRetries: 1 }));
+    const error = await rejectionOf(recorded.models({ timeout: 20, maxRetries: 1 }));
     expect(APITimeoutError.isInstance(error)).toBe(true);
     expect(started).toBe(2);
     expect(waits).toEqual([500]);
@@ -139,20 +130,22 @@ describe.each(TRANSPORTS)('retries, timeouts, aborts and faults over %s', (_name
       controller.abort();
       return new Promise<undefined>(() => undefined);
     });
-    const error = await failure(client.models({ signal: controller.signal }));
+    const error = await rejectionOf(client.models({ signal: controller.signal }));
     expect(APIUserAbortError.isInstance(error)).toBe(true);
     expect(attempts()).toBe(1);
   });
 
   it('rejects a 2xx body that is not JSON with MalformedResponseError', async () => {
     mock.fault({ malformedJson: true });
-    expect(MalformedResponseError.isInstance(await failure(client.createChatCompletion(hello)))).toBe(true);
+    expect(MalformedResponseError.isInstance(await rejectionOf(client.createChatCompletion(hello)))).toBe(
+      true,
+    );
     expect(attempts()).toBe(1);
   });
 
   it('rejects a JSON body cut halfway with MalformedResponseError', async () => {
     mock.fault({ truncate: true });
-    expect(MalformedResponseError.isInstance(await failure(client.models()))).toBe(true);
+    expect(MalformedResponseError.isInstance(await rejectionOf(client.models()))).toBe(true);
     expect(attempts()).toBe(1);
   });
 
@@ -175,7 +168,7 @@ describe.each(TRANSPORTS)('retries, timeouts, aborts and faults over %s', (_name
     it('throws StreamEventError for an error event mid-stream, after the events before it', async () => {
       mock.fault({ errorEvent: { afterEvents: 3, message: 'overloaded' } });
       let seen = 0;
-      const error = await failure(
+      const error = await rejectionOf(
         (async () => {
           for await (const _ of client.streamResponse('a b c d')) seen++;
         })(),
@@ -188,11 +181,11 @@ describe.each(TRANSPORTS)('retries, timeouts, aborts and faults over %s', (_name
 
     it('throws IncompleteStreamError for a chat stream without [DONE], and for the callback form too', async () => {
       mock.fault({ truncate: true });
-      expect(IncompleteStreamError.isInstance(await failure(drain(client.streamChatCompletion(hello))))).toBe(
-        true,
-      );
+      expect(
+        IncompleteStreamError.isInstance(await rejectionOf(drain(client.streamChatCompletion(hello)))),
+      ).toBe(true);
       mock.fault({ truncate: true });
-      const error = await failure(client.createResponse('x', { stream: true }, () => undefined));
+      const error = await rejectionOf(client.createResponse('x', { stream: true }, () => undefined));
       expect(IncompleteStreamError.isInstance(error)).toBe(true);
     });
 
@@ -202,7 +195,7 @@ describe.each(TRANSPORTS)('retries, timeouts, aborts and faults over %s', (_name
         { status: 429, retryAfterMs: 1 },
         { status: 429, retryAfterMs: 1 },
       );
-      const error = await failure(drain(client.streamChatCompletion(hello)));
+      const error = await rejectionOf(drain(client.streamChatCompletion(hello)));
       expect(RateLimitError.isInstance(error)).toBe(true);
       expect((error as APIError).status).toBe(429);
       expect(attempts()).toBe(3);
@@ -221,7 +214,7 @@ describe.each(TRANSPORTS)('retries, timeouts, aborts and faults over %s', (_name
     it('never retries once an event was delivered', async () => {
       mock.fault({ reset: { afterBytes: 400 } });
       let seen = 0;
-      const error = await failure(
+      const error = await rejectionOf(
         (async () => {
           for await (const _ of client.streamChatCompletion(hello)) seen++;
         })(),

@@ -1,18 +1,9 @@
 import type { Transport, TransportRequest } from '@wireai/core';
-import { type MockOpenAIServer, startMockOpenAI } from '@wireai/testing';
+import { type MockOpenAIServer, rejectionOf, startMockOpenAI } from '@wireai/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { OpenAI } from './client.js';
 import { APITimeoutError, APIUserAbortError } from './errors.js';
 import { TRANSPORTS } from './test-support/transports.js';
-
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
 
 /** `inner`, seeing each request it is given; `native: false` plays a third party's that ignores `timeout`. */
 function spied(inner: Transport, native: boolean): Transport & { seen: TransportRequest[] } {
@@ -62,7 +53,7 @@ describe.each(TRANSPORTS)('per-attempt timeouts over %s', (_name, createTranspor
     mock.handle('GET /models', never);
     const transport = spied(createTransport(), true);
     const client = new OpenAI('sk-test', { baseURL: mock.baseURL, transport, clock: noWaits });
-    const error = await failure(client.models({ timeout: 20, maxRetries: 1 }));
+    const error = await rejectionOf(client.models({ timeout: 20, maxRetries: 1 }));
     expect(APITimeoutError.isInstance(error), String(error)).toBe(true);
     expect((error as APITimeoutError).message).toBe('Request timed out after 20 ms (GET /models)');
     expect((error as APITimeoutError).transportError?.code).toBe('TIMEOUT');
@@ -75,7 +66,7 @@ describe.each(TRANSPORTS)('per-attempt timeouts over %s', (_name, createTranspor
     const transport = spied(createTransport(), false);
     const client = new OpenAI('sk-test', { baseURL: mock.baseURL, transport, clock: noWaits });
     // The transport never sees the limit: only the client's own timer can end the attempts.
-    const error = await failure(client.models({ timeout: 20, maxRetries: 1 }));
+    const error = await rejectionOf(client.models({ timeout: 20, maxRetries: 1 }));
     expect(APITimeoutError.isInstance(error), String(error)).toBe(true);
     expect((error as APITimeoutError).message).toBe('Request timed out after 20 ms (GET /models)');
     expect(transport.seen).toHaveLength(2);
@@ -89,7 +80,7 @@ describe.each(TRANSPORTS)('per-attempt timeouts over %s', (_name, createTranspor
       return new Promise<undefined>(() => undefined);
     });
     const client = new OpenAI('sk-test', { baseURL: mock.baseURL, transport: createTransport() });
-    const error = await failure(client.models({ signal: controller.signal, timeout: 600_000 }));
+    const error = await rejectionOf(client.models({ signal: controller.signal, timeout: 600_000 }));
     expect(APIUserAbortError.isInstance(error), String(error)).toBe(true);
     expect(mock.requests).toHaveLength(1);
   });

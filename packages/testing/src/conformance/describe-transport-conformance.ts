@@ -13,6 +13,7 @@ import {
   type TransportRequest,
 } from '@wireai/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rejectionOf } from '../assertions/rejection-of.js';
 import { recordTransport } from '../cassette/record-transport.js';
 import { replayTransport } from '../cassette/replay-transport.js';
 import type { MockHandler } from '../mock/mock-handler.js';
@@ -57,15 +58,6 @@ type Request = Omit<TransportRequest, 'url' | 'headers'> & { url?: string; heade
 
 const MiB = 1024 * 1024;
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
-
-async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the request to reject, but it resolved');
-}
 
 function expectTransportError(error: unknown, code: TransportError['code']): void {
   expect(TransportError.isInstance(error), `expected a TransportError, got ${String(error)}`).toBe(true);
