@@ -89,19 +89,18 @@ export function createFetchTransport(options: FetchTransportOptions = {}): Trans
 }
 
 /**
- * fetch takes only a real AbortSignal: the caller's, and the time left as `AbortSignal.timeout` (its
- * timer does not keep a process alive), so fetch stops its own work at the deadline; the exchange keeps
- * the deadline in any case, even in a runtime without `AbortSignal.timeout` or `AbortSignal.any`.
+ * fetch takes only a real AbortSignal. With a deadline, one controller follows the exchange's `cancel`
+ * (fired by the exchange's own timer, cleared when the exchange settles, or by the caller's abort), so fetch
+ * stops its work at the deadline and no timer outlives the request: `AbortSignal.timeout` would leave one
+ * running for the whole timeout, and runtimes whose timer is not unref'd (edge-runtime) could not exit.
  */
 function signalOf(hop: HopRequest): { signal?: AbortSignal } {
-  const { signal } = hop;
-  const deadline =
-    hop.timeout !== undefined && typeof AbortSignal.timeout === 'function'
-      ? AbortSignal.timeout(hop.timeout)
-      : undefined;
-  if (!deadline) return signal ? { signal } : {};
-  if (!signal) return { signal: deadline };
-  return { signal: typeof AbortSignal.any === 'function' ? AbortSignal.any([signal, deadline]) : signal };
+  const { signal, cancel } = hop;
+  if (hop.timeout === undefined || !cancel) return signal ? { signal } : {};
+  const controller = new AbortController();
+  if (cancel.aborted) controller.abort(cancel.reason);
+  else cancel.addEventListener('abort', () => controller.abort(cancel.reason), { once: true });
+  return { signal: controller.signal };
 }
 
 function discardUnread(body: FetchResponseLike['body']): void {
