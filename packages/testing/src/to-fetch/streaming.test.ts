@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { toFetch } from '@wireai/core';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { textStream } from '../fixtures/stream-server.js';
+import { textStream } from '../provider-streams/stream-server.js';
 import { TRANSPORTS } from '../test-support/transports.js';
 
 // A raw server that sends the first event of a stream, then holds the rest until the test says so: the
